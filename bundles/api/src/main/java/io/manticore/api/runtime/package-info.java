@@ -1,0 +1,7 @@
+/** Shared runtime services: timers. */
+@Export
+@Version("0.1.0")
+package io.manticore.api.runtime;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
