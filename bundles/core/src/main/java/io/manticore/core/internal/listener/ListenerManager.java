@@ -1,0 +1,187 @@
+package io.manticore.core.internal.listener;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.manticore.api.admin.ListenerAdmin;
+import io.manticore.api.admin.ListenerInfo;
+import io.manticore.api.config.ConfigListener;
+import io.manticore.api.config.ListenerConfig;
+import io.manticore.api.config.ServerConfig;
+import io.manticore.api.protocol.ProtocolHandler;
+import io.manticore.api.transport.BoundListener;
+import io.manticore.api.transport.Transport;
+
+/**
+ * Binds every configured listener once both its protocol and its transport are present,
+ * closes it when either goes away, and follows configuration changes. A listener that cannot
+ * bind is logged with the reason and left FAILED; the others keep serving.
+ */
+@Component(immediate = true, service = {ListenerAdmin.class, ConfigListener.class})
+public final class ListenerManager implements ListenerAdmin, ConfigListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ListenerManager.class);
+
+    private final Map<String, Transport> transports = new HashMap<>();
+    private final Map<String, ProtocolHandler> protocols = new HashMap<>();
+    private final Map<String, Slot> slots = new LinkedHashMap<>();
+
+    /** One configured listener and what became of it. */
+    private static final class Slot {
+        final ListenerConfig config;
+        Transport transport;
+        ProtocolHandler protocol;
+        BoundListener bound;
+        String state = "WAITING";
+        String detail = "";
+
+        Slot(ListenerConfig config) {
+            this.config = config;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public synchronized void addTransport(Transport transport) {
+        transports.put(transport.name(), transport);
+        reconcile();
+    }
+
+    public synchronized void removeTransport(Transport transport) {
+        if (transports.remove(transport.name(), transport)) {
+            for (Slot s : slots.values()) {
+                if (s.transport == transport) {
+                    unbind(s, "transport " + transport.name() + " went away");
+                }
+            }
+            reconcile();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public synchronized void addProtocol(ProtocolHandler protocol) {
+        protocols.put(protocol.name(), protocol);
+        reconcile();
+    }
+
+    public synchronized void removeProtocol(ProtocolHandler protocol) {
+        if (protocols.remove(protocol.name(), protocol)) {
+            for (Slot s : slots.values()) {
+                if (s.protocol == protocol) {
+                    unbind(s, "protocol " + protocol.name() + " went away");
+                }
+            }
+            reconcile();
+        }
+    }
+
+    @Override
+    public synchronized void configApplied(ServerConfig config) {
+        Map<String, ListenerConfig> wanted = new LinkedHashMap<>();
+        for (ListenerConfig l : config.listeners()) {
+            wanted.put(l.id(), l);
+        }
+        for (Slot s : new ArrayList<>(slots.values())) {
+            if (!wanted.containsKey(s.config.id())) {
+                unbind(s, "removed from the configuration");
+                slots.remove(s.config.id());
+            }
+        }
+        for (ListenerConfig l : wanted.values()) {
+            slots.computeIfAbsent(l.id(), id -> new Slot(l));
+        }
+        reconcile();
+    }
+
+    @Deactivate
+    public synchronized void deactivate() {
+        for (Slot s : slots.values()) {
+            unbind(s, "server stopping");
+        }
+        slots.clear();
+    }
+
+    @Override
+    public synchronized List<ListenerInfo> listeners() {
+        List<ListenerInfo> out = new ArrayList<>();
+        for (Slot s : slots.values()) {
+            BoundListener b = s.bound;
+            out.add(new ListenerInfo(s.config.protocol(), s.config.transport(), s.config.address(),
+                    s.config.port(), s.state, b != null ? b.localAddress().getPort() : -1,
+                    b != null ? b.connections() : 0, s.detail));
+        }
+        return out;
+    }
+
+    private void reconcile() {
+        for (Slot s : slots.values()) {
+            if (s.bound != null || "BINDING".equals(s.state)) {
+                continue;
+            }
+            Transport t = transports.get(s.config.transport());
+            ProtocolHandler p = protocols.get(s.config.protocol());
+            if (t == null || p == null) {
+                s.state = "WAITING";
+                s.detail = t == null ? "no transport '" + s.config.transport() + "' installed"
+                        : "no protocol '" + s.config.protocol() + "' installed";
+                continue;
+            }
+            if ("FAILED".equals(s.state) && s.transport == t && s.protocol == p) {
+                continue; // the same pair failed already; a config or service change retries
+            }
+            bind(s, t, p);
+        }
+    }
+
+    private void bind(Slot s, Transport t, ProtocolHandler p) {
+        s.transport = t;
+        s.protocol = p;
+        s.state = "BINDING";
+        s.detail = "";
+        InetSocketAddress address = new InetSocketAddress(s.config.address(), s.config.port());
+        t.bind(address, p).whenComplete((bound, failure) -> bound(s, t, p, bound, failure));
+    }
+
+    private synchronized void bound(Slot s, Transport t, ProtocolHandler p, BoundListener bound, Throwable failure) {
+        boolean stillWanted = slots.get(s.config.id()) == s && s.transport == t && s.protocol == p
+                && transports.get(t.name()) == t && protocols.get(p.name()) == p;
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            s.state = "FAILED";
+            s.detail = String.valueOf(cause.getMessage());
+            LOG.error("listener {} cannot bind: {}", s.config.id(), s.detail);
+            return;
+        }
+        if (!stillWanted) {
+            bound.close();
+            return;
+        }
+        s.bound = bound;
+        s.state = "BOUND";
+        LOG.info("listener {} bound to {}", s.config.id(), bound.localAddress());
+    }
+
+    private void unbind(Slot s, String why) {
+        if (s.bound != null) {
+            LOG.info("listener {} closed: {}", s.config.id(), why);
+            s.bound.close();
+            s.bound = null;
+        }
+        s.state = "WAITING";
+        s.detail = why;
+        s.transport = null;
+        s.protocol = null;
+    }
+}

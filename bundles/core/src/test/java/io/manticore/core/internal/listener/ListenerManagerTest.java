@@ -1,0 +1,156 @@
+package io.manticore.core.internal.listener;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.junit.Test;
+
+import io.manticore.api.admin.ListenerInfo;
+import io.manticore.api.config.ListenerConfig;
+import io.manticore.api.config.ServerConfig;
+import io.manticore.api.config.ServerSettings;
+import io.manticore.api.config.ShellConfig;
+import io.manticore.api.protocol.ProtocolHandler;
+import io.manticore.api.transport.BoundListener;
+import io.manticore.api.transport.Transport;
+import io.netty.channel.Channel;
+
+public class ListenerManagerTest {
+
+    /** A transport that binds in memory, refusing the ports it is told are taken. */
+    private static final class FakeTransport implements Transport {
+        final List<FakeBound> bound = new ArrayList<>();
+        final List<Integer> taken = new ArrayList<>();
+
+        @Override
+        public String name() {
+            return "tcp";
+        }
+
+        @Override
+        public CompletionStage<BoundListener> bind(InetSocketAddress address, ProtocolHandler protocol) {
+            if (taken.contains(address.getPort())) {
+                return CompletableFuture.failedFuture(new IOException("cannot bind " + address + ": Address already in use"));
+            }
+            FakeBound b = new FakeBound(new InetSocketAddress(address.getAddress(), address.getPort() == 0 ? 40000 : address.getPort()));
+            bound.add(b);
+            return CompletableFuture.completedFuture(b);
+        }
+    }
+
+    private static final class FakeBound implements BoundListener {
+        final InetSocketAddress address;
+        boolean closed;
+
+        FakeBound(InetSocketAddress address) {
+            this.address = address;
+        }
+
+        @Override
+        public InetSocketAddress localAddress() {
+            return address;
+        }
+
+        @Override
+        public int connections() {
+            return 0;
+        }
+
+        @Override
+        public CompletionStage<Void> close() {
+            closed = true;
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private static ProtocolHandler protocol(String name) {
+        return new ProtocolHandler() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void initChannel(Channel channel) {
+            }
+        };
+    }
+
+    private static ServerConfig config(ListenerConfig... listeners) {
+        return new ServerConfig(new ServerSettings(0, 4, 1000, 10, 10, 10, 10, 1000), List.of(listeners),
+                Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(), new ShellConfig(false, "127.0.0.1", 0));
+    }
+
+    private static ListenerInfo only(ListenerManager m) {
+        assertEquals(1, m.listeners().size());
+        return m.listeners().get(0);
+    }
+
+    @Test
+    public void aListenerWaitsForItsProtocolAndTransportThenBinds() {
+        ListenerManager m = new ListenerManager();
+        m.configApplied(config(new ListenerConfig("echo", "tcp", "127.0.0.1", 0)));
+        assertEquals("WAITING", only(m).state());
+        assertTrue(only(m).detail(), only(m).detail().contains("no transport 'tcp'"));
+
+        FakeTransport tcp = new FakeTransport();
+        m.addTransport(tcp);
+        assertEquals("WAITING", only(m).state());
+        assertTrue(only(m).detail(), only(m).detail().contains("no protocol 'echo'"));
+
+        ProtocolHandler echo = protocol("echo");
+        m.addProtocol(echo);
+        assertEquals("BOUND", only(m).state());
+        assertEquals(40000, only(m).boundPort());
+
+        m.removeProtocol(echo);
+        assertEquals("WAITING", only(m).state());
+        assertTrue(tcp.bound.get(0).closed);
+
+        m.addProtocol(protocol("echo"));
+        assertEquals("BOUND", only(m).state());
+        assertEquals(2, tcp.bound.size());
+    }
+
+    @Test
+    public void aListenerThatCannotBindIsFailedAndTheOthersServe() {
+        ListenerManager m = new ListenerManager();
+        FakeTransport tcp = new FakeTransport();
+        tcp.taken.add(2049);
+        m.addTransport(tcp);
+        m.addProtocol(protocol("nfs3"));
+        m.addProtocol(protocol("s3"));
+        m.configApplied(config(new ListenerConfig("nfs3", "tcp", "127.0.0.1", 2049),
+                new ListenerConfig("s3", "tcp", "127.0.0.1", 9000)));
+        List<ListenerInfo> all = m.listeners();
+        assertEquals("FAILED", all.get(0).state());
+        assertTrue(all.get(0).detail(), all.get(0).detail().contains("Address already in use"));
+        assertEquals("BOUND", all.get(1).state());
+        assertEquals(9000, all.get(1).boundPort());
+    }
+
+    @Test
+    public void aConfigurationChangeClosesRemovedListenersAndBindsNewOnes() {
+        ListenerManager m = new ListenerManager();
+        FakeTransport tcp = new FakeTransport();
+        m.addTransport(tcp);
+        m.addProtocol(protocol("nfs3"));
+        m.configApplied(config(new ListenerConfig("nfs3", "tcp", "127.0.0.1", 2049)));
+        m.configApplied(config(new ListenerConfig("nfs3", "tcp", "127.0.0.1", 2050)));
+        assertTrue(tcp.bound.get(0).closed);
+        assertEquals(2050, only(m).boundPort());
+        assertEquals("BOUND", only(m).state());
+
+        m.deactivate();
+        assertTrue(tcp.bound.get(1).closed);
+        assertTrue(m.listeners().isEmpty());
+    }
+}
