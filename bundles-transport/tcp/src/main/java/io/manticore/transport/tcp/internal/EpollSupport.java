@@ -1,0 +1,26 @@
+package io.manticore.transport.tcp.internal;
+
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+
+/** The only class that names Netty's epoll classes, loaded only when epoll is wanted. */
+final class EpollSupport {
+
+    private EpollSupport() {
+    }
+
+    static boolean available() {
+        return Epoll.isAvailable();
+    }
+
+    static IoHandlerFactory factory() {
+        return EpollIoHandler.newFactory();
+    }
+
+    static Class<? extends ServerChannel> serverChannel() {
+        return EpollServerSocketChannel.class;
+    }
+}
