@@ -1,0 +1,45 @@
+package io.manticore.shell.internal.command;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.manticore.api.vfs.Capability;
+
+/** How values read in table cells. */
+final class Cells {
+
+    private Cells() {
+    }
+
+    /** Lower-case names in the enum's order, comma-joined. */
+    static String capabilities(Set<Capability> capabilities) {
+        return capabilities.stream().sorted()
+                .map(c -> c.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(","));
+    }
+
+    static String joined(Collection<String> values) {
+        return String.join(",", values);
+    }
+
+    static String access(boolean readOnly) {
+        return readOnly ? "ro" : "rw";
+    }
+
+    static String yesNo(boolean value) {
+        return value ? "yes" : "no";
+    }
+
+    /** A fraction as a percentage with one decimal: {@code 0.875} reads "87.5%". */
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+
+    /** Mean microseconds per call with one decimal, 0.0 when there were no calls. */
+    static String averageMicros(long totalNanos, long calls) {
+        double micros = calls == 0 ? 0 : totalNanos / 1000.0 / calls;
+        return String.format(Locale.ROOT, "%.1f", micros);
+    }
+}

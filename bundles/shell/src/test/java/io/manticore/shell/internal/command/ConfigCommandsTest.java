@@ -1,0 +1,98 @@
+package io.manticore.shell.internal.command;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Rule;
+import org.junit.Test;
+
+import io.manticore.api.config.BucketConfig;
+import io.manticore.api.config.ExportConfig;
+import io.manticore.api.config.ShareConfig;
+
+public class ConfigCommandsTest {
+
+    @Rule
+    public final CapturedOutput output = new CapturedOutput();
+
+    private final ExportConfig memExport = new ExportConfig("/mem", false, "root", List.of("127.0.0.0/8", "::1/128"),
+            65534, 65534);
+    private final ExportConfig dataExport = new ExportConfig("/data", true, "all", List.of(), 1000, 100);
+    private final ShareConfig memShare = new ShareConfig("/mem", false, "scratch space");
+    private final ShareConfig archiveShare = new ShareConfig("/data/archive", true, "");
+    private final BucketConfig memBucket = new BucketConfig("/mem", true);
+    private final BucketConfig logsBucket = new BucketConfig("/data/logs", false);
+
+    private final FixedConfigService config = new FixedConfigService(
+            ordered("/mem", memExport, "/data", dataExport),
+            ordered("mem", memShare, "archive", archiveShare),
+            ordered("mem", memBucket, "logs", logsBucket));
+
+    @Test
+    public void exportsPrintsAccessSquashAnonymousIdsAndClientsInFileOrder() {
+        List<Named<ExportConfig>> result = new ExportsCommand(config).exports();
+
+        assertEquals(""
+                + "EXPORT  PATH   ACCESS  SQUASH  ANON         CLIENTS\n"
+                + "------  ----   ------  ------  ----         -------\n"
+                + "/mem    /mem   rw      root    65534:65534  127.0.0.0/8,::1/128\n"
+                + "/data   /data  ro      all     1000:100     -\n", output.text());
+        assertEquals(List.of(new Named<>("/mem", memExport), new Named<>("/data", dataExport)), result);
+    }
+
+    @Test
+    public void sharesPrintsPathAccessAndComment() {
+        List<Named<ShareConfig>> result = new SharesCommand(config).shares();
+
+        assertEquals(""
+                + "NAME     PATH           ACCESS  COMMENT\n"
+                + "----     ----           ------  -------\n"
+                + "mem      /mem           rw      scratch space\n"
+                + "archive  /data/archive  ro      -\n", output.text());
+        assertEquals(List.of(new Named<>("mem", memShare), new Named<>("archive", archiveShare)), result);
+    }
+
+    @Test
+    public void bucketsPrintsPathAndPublicRead() {
+        List<Named<BucketConfig>> result = new BucketsCommand(config).buckets();
+
+        assertEquals(""
+                + "NAME  PATH        PUBLIC-READ\n"
+                + "----  ----        -----------\n"
+                + "mem   /mem        yes\n"
+                + "logs  /data/logs  no\n", output.text());
+        assertEquals(List.of(new Named<>("mem", memBucket), new Named<>("logs", logsBucket)), result);
+    }
+
+    @Test
+    public void noBucketsPrintsTheHeaderOnly() {
+        FixedConfigService empty = new FixedConfigService(Map.of(), Map.of(), Map.of());
+
+        assertEquals(List.of(), new BucketsCommand(empty).buckets());
+        assertEquals("NAME  PATH  PUBLIC-READ\n----  ----  -----------\n", output.text());
+    }
+
+    @Test
+    public void everyCommandSaysCoreIsNotRunningWhenConfigServiceIsAbsent() {
+        List<Runnable> commands = List.of(
+                () -> new ExportsCommand(null).exports(),
+                () -> new SharesCommand(null).shares(),
+                () -> new BucketsCommand(null).buckets());
+        for (Runnable command : commands) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, command::run);
+            assertEquals("core is not running", e.getMessage());
+        }
+        assertEquals("", output.text());
+    }
+
+    private static <T> Map<String, T> ordered(String firstKey, T first, String secondKey, T second) {
+        Map<String, T> map = new LinkedHashMap<>();
+        map.put(firstKey, first);
+        map.put(secondKey, second);
+        return map;
+    }
+}
