@@ -26,7 +26,8 @@ import org.osgi.framework.launch.FrameworkFactory;
  */
 final class Server {
 
-    private static final long STOP_WAIT_MILLIS = 2500;
+    // Longer than core's 10 s drain of a mount, so a stop never cuts a handover short.
+    private static final long STOP_WAIT_MILLIS = 15_000;
     private static final String CONSOLE_BUNDLE = "org.apache.felix.gogo.jline";
 
     private final Path home;

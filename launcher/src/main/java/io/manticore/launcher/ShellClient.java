@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.sshd.client.SshClient;
@@ -51,6 +52,8 @@ public final class ShellClient {
 
     private static final String USER = "admin";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** A command may wait for mounts to drain (10 s each); past this the server is stuck. */
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
 
     private ShellClient() {
     }
@@ -144,7 +147,11 @@ public final class ShellClient {
             channel.open().verify(TIMEOUT);
             // The command gets no input: end it at once so a command that reads does not wait.
             channel.getInvertedIn().close();
-            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), 0L);
+            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), COMMAND_TIMEOUT.toMillis());
+            if (events.contains(ClientChannelEvent.TIMEOUT)) {
+                err.println("the command did not finish within " + COMMAND_TIMEOUT.toSeconds() + " s: " + command);
+                return EXIT_FAILED;
+            }
             out.flush();
             err.flush();
             Integer status = channel.getExitStatus();

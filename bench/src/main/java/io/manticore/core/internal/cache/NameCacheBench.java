@@ -36,7 +36,8 @@ public class NameCacheBench {
 
     @Setup
     public void setUp() {
-        cache = new NameCache(NAMES * 2, TimeUnit.HOURS.toNanos(1), System::nanoTime);
+        // Capacity four times the names: a generational cache keeps a working set of up to half its capacity.
+        cache = new NameCache(NAMES * 4, TimeUnit.HOURS.toNanos(1), System::nanoTime);
         MountId mount = MountId.forName("bench");
         dir = FileHandle.of(mount, ByteBuffer.allocate(12).putLong(1).array());
         names = new String[NAMES];

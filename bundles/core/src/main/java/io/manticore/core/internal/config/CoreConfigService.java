@@ -3,8 +3,12 @@ package io.manticore.core.internal.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.osgi.framework.BundleContext;
@@ -47,6 +51,13 @@ public final class CoreConfigService implements ConfigService {
     private volatile ServerConfig current;
     private volatile long generation;
     private ScheduledFuture<?> poll;
+    /** Applies changes off the timer thread: listeners may block (draining a mount), timers must not. */
+    private final ExecutorService applier = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "manticore-config");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean checkQueued = new AtomicBoolean();
 
     @Activate
     public CoreConfigService(BundleContext context,
@@ -83,7 +94,7 @@ public final class CoreConfigService implements ConfigService {
         for (ConfigListener l : listeners) {
             notify(l, current);
         }
-        poll = scheduler.scheduleAtFixedRate(this::checkForChange, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        poll = scheduler.scheduleAtFixedRate(this::queueCheck, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
@@ -91,6 +102,20 @@ public final class CoreConfigService implements ConfigService {
         if (poll != null) {
             poll.cancel(false);
             poll = null;
+        }
+        applier.shutdownNow();
+    }
+
+    private void queueCheck() {
+        if (checkQueued.compareAndSet(false, true)) {
+            try {
+                applier.execute(() -> {
+                    checkQueued.set(false);
+                    checkForChange();
+                });
+            } catch (RejectedExecutionException e) {
+                checkQueued.set(false);
+            }
         }
     }
 

@@ -117,15 +117,15 @@ final class JsonNode {
         if (!(element instanceof JsonPrimitive p) || !p.isNumber()) {
             throw new ConfigException(path, "must be a number");
         }
-        double d = p.getAsDouble();
-        if (d != Math.rint(d)) {
+        java.math.BigDecimal d = p.getAsBigDecimal();
+        if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
             throw new ConfigException(path, "must be a whole number");
         }
-        long v = p.getAsLong();
-        if (v < min || v > max) {
-            throw new ConfigException(path, "must be between " + min + " and " + max + " (is " + v + ")");
+        // Compared as a decimal, so a huge number cannot wrap into the allowed range.
+        if (d.compareTo(java.math.BigDecimal.valueOf(min)) < 0 || d.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+            throw new ConfigException(path, "must be between " + min + " and " + max + " (is " + d.toPlainString() + ")");
         }
-        return v;
+        return d.longValueExact();
     }
 
     int int32(int fallback, int min, int max) throws ConfigException {

@@ -55,36 +55,32 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public synchronized void addTransport(Transport transport) {
-        transports.put(transport.name(), transport);
+        Transport replaced = transports.put(transport.name(), transport);
+        if (replaced != null && replaced != transport) {
+            unbindUsing(replaced, null, "transport " + transport.name() + " replaced");
+        }
         reconcile();
     }
 
     public synchronized void removeTransport(Transport transport) {
-        if (transports.remove(transport.name(), transport)) {
-            for (Slot s : slots.values()) {
-                if (s.transport == transport) {
-                    unbind(s, "transport " + transport.name() + " went away");
-                }
-            }
-            reconcile();
-        }
+        transports.remove(transport.name(), transport);
+        unbindUsing(transport, null, "transport " + transport.name() + " went away");
+        reconcile();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public synchronized void addProtocol(ProtocolHandler protocol) {
-        protocols.put(protocol.name(), protocol);
+        ProtocolHandler replaced = protocols.put(protocol.name(), protocol);
+        if (replaced != null && replaced != protocol) {
+            unbindUsing(null, replaced, "protocol " + protocol.name() + " replaced");
+        }
         reconcile();
     }
 
     public synchronized void removeProtocol(ProtocolHandler protocol) {
-        if (protocols.remove(protocol.name(), protocol)) {
-            for (Slot s : slots.values()) {
-                if (s.protocol == protocol) {
-                    unbind(s, "protocol " + protocol.name() + " went away");
-                }
-            }
-            reconcile();
-        }
+        protocols.remove(protocol.name(), protocol);
+        unbindUsing(null, protocol, "protocol " + protocol.name() + " went away");
+        reconcile();
     }
 
     @Override
@@ -100,7 +96,10 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
             }
         }
         for (ListenerConfig l : wanted.values()) {
-            slots.computeIfAbsent(l.id(), id -> new Slot(l));
+            Slot s = slots.computeIfAbsent(l.id(), id -> new Slot(l));
+            if ("FAILED".equals(s.state)) {
+                unbind(s, "retrying after a configuration change");
+            }
         }
         reconcile();
     }
@@ -139,7 +138,7 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
                 continue;
             }
             if ("FAILED".equals(s.state) && s.transport == t && s.protocol == p) {
-                continue; // the same pair failed already; a config or service change retries
+                continue; // the same pair failed already; a configuration change or a new service retries
             }
             bind(s, t, p);
         }
@@ -151,12 +150,22 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
         s.state = "BINDING";
         s.detail = "";
         InetSocketAddress address = new InetSocketAddress(s.config.address(), s.config.port());
-        t.bind(address, p).whenComplete((bound, failure) -> bound(s, t, p, bound, failure));
+        try {
+            t.bind(address, p).whenComplete((bound, failure) -> bound(s, t, p, bound, failure));
+        } catch (RuntimeException e) {
+            bound(s, t, p, null, e);
+        }
     }
 
     private synchronized void bound(Slot s, Transport t, ProtocolHandler p, BoundListener bound, Throwable failure) {
         boolean stillWanted = slots.get(s.config.id()) == s && s.transport == t && s.protocol == p
                 && transports.get(t.name()) == t && protocols.get(p.name()) == p;
+        if (!stillWanted) {
+            if (bound != null) {
+                bound.close();
+            }
+            return;
+        }
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             s.state = "FAILED";
@@ -164,13 +173,18 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
             LOG.error("listener {} cannot bind: {}", s.config.id(), s.detail);
             return;
         }
-        if (!stillWanted) {
-            bound.close();
-            return;
-        }
         s.bound = bound;
         s.state = "BOUND";
         LOG.info("listener {} bound to {}", s.config.id(), bound.localAddress());
+    }
+
+    /** Closes every listener bound through {@code transport} or {@code protocol}. */
+    private void unbindUsing(Transport transport, ProtocolHandler protocol, String why) {
+        for (Slot s : slots.values()) {
+            if ((transport != null && s.transport == transport) || (protocol != null && s.protocol == protocol)) {
+                unbind(s, why);
+            }
+        }
     }
 
     private void unbind(Slot s, String why) {

@@ -147,8 +147,13 @@ final class MountEntry {
                         return Faults.failed(VfsError.DELAY, "too many calls wait for suspended mounts");
                     }
                     Waiter<T> waiter = new Waiter<>(work);
+                    try {
+                        waiter.timeout = policy.scheduleTimeout(() -> expire(waiter));
+                    } catch (RuntimeException e) {
+                        policy.leave(); // the timer is gone: the server is stopping
+                        return Faults.failed(VfsError.DELAY, "server stopping");
+                    }
                     waiters.add(waiter);
-                    waiter.timeout = policy.scheduleTimeout(() -> expire(waiter));
                     return waiter.result;
                 }
                 case FAILED -> {
@@ -246,7 +251,9 @@ final class MountEntry {
         List<Waiter<?>> taken = new ArrayList<>(waiters);
         waiters.clear();
         for (Waiter<?> waiter : taken) {
-            waiter.timeout.cancel(false);
+            if (waiter.timeout != null) {
+                waiter.timeout.cancel(false);
+            }
             policy.leave();
         }
         return taken;

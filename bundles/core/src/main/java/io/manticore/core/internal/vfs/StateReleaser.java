@@ -29,7 +29,9 @@ final class StateReleaser {
         pending.push(state.payload());
         while (!pending.isEmpty()) {
             Object next = pending.pop();
-            if (!seen.add(next)) {
+            // Each occurrence of a buffer owns one reference (a block shared by two files
+            // appears twice); only containers are walked once.
+            if (!(next instanceof ReferenceCounted) && !seen.add(next)) {
                 continue;
             }
             switch (next) {

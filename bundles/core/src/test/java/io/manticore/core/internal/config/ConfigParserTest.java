@@ -76,6 +76,7 @@ public class ConfigParserTest {
         refused("{\"listeners\": [{\"protocol\": \"nfs3\", \"port\": 1.5}]}", "$.listeners[0].port", "whole number");
         refused("{\"listeners\": [{\"protocol\": \"nfs3\", \"port\": 1, \"address\": \"300.1.1.1\"}]}", "$.listeners[0].address", "not an IP address");
         refused("{\"server\": {\"delegation_threads\": 0}}", "$.server.delegation_threads", "between 1 and 1024");
+        refused("{\"server\": {\"delegation_threads\": 18446744073709551617}}", "$.server.delegation_threads", "between 1 and 1024");
         refused("{\"serverz\": {}}", "$.serverz", "unknown key");
         refused("{" + MOUNT + ", \"exports\": {\"/other\": {}}}", "$.exports[\"/other\"]", "no mount named other");
         refused("{" + MOUNT + ", \"exports\": {\"/mem/../x\": {}}}", "$.exports[\"/mem/../x\"]", "'..'");

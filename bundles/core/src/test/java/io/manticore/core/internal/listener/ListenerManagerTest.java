@@ -153,4 +153,35 @@ public class ListenerManagerTest {
         assertTrue(tcp.bound.get(1).closed);
         assertTrue(m.listeners().isEmpty());
     }
+
+    @Test
+    public void aNewTransportOfTheSameNameTakesOverItsListeners() {
+        ListenerManager m = new ListenerManager();
+        FakeTransport old = new FakeTransport();
+        m.addTransport(old);
+        m.addProtocol(protocol("nfs3"));
+        m.configApplied(config(new ListenerConfig("nfs3", "tcp", "127.0.0.1", 2049)));
+        FakeTransport updated = new FakeTransport();
+        m.addTransport(updated);
+        assertTrue("the old transport's listener is closed", old.bound.get(0).closed);
+        assertEquals(1, updated.bound.size());
+        m.removeTransport(old);
+        assertEquals("BOUND", only(m).state());
+        assertTrue(!updated.bound.get(0).closed);
+    }
+
+    @Test
+    public void aFailedListenerIsRetriedWhenTheConfigurationIsApplied() {
+        ListenerManager m = new ListenerManager();
+        FakeTransport tcp = new FakeTransport();
+        tcp.taken.add(445);
+        m.addTransport(tcp);
+        m.addProtocol(protocol("smb"));
+        ServerConfig c = config(new ListenerConfig("smb", "tcp", "127.0.0.1", 445));
+        m.configApplied(c);
+        assertEquals("FAILED", only(m).state());
+        tcp.taken.clear();
+        m.configApplied(c);
+        assertEquals("BOUND", only(m).state());
+    }
 }
