@@ -248,16 +248,24 @@ final class MountManager implements AutoCloseable {
     private String attach(MountEntry entry, ModuleBinding binding) {
         MountConfig config = entry.config();
         MountSpec spec = new MountSpec(entry.name(), entry.id(), config.path(), config.options());
-        LiveMount live;
+        VfsMount mount;
         try {
-            VfsMount mount = binding.module().mount(spec, entry.savedState());
+            mount = binding.module().mount(spec, entry.savedState());
             if (mount == null) {
                 return "mount() returned no mount";
             }
+        } catch (RuntimeException e) {
+            LOG.warn("Module {} refused mount {}: {}", binding.name(), entry.name(), Faults.describe(e));
+            return Faults.describe(e);
+        }
+        LiveMount live;
+        try {
             live = new LiveMount(entry, mount, binding, pool);
             entry.mounted(binding.name(), mount.root(), live.capabilities());
         } catch (RuntimeException e) {
-            LOG.warn("Module {} refused mount {}: {}", binding.name(), entry.name(), Faults.describe(e));
+            // The module adopted the state already: take it back so it has exactly one owner.
+            LOG.warn("Module {} failed after adopting mount {}: {}", binding.name(), entry.name(), Faults.describe(e));
+            entry.setSavedState(detachQuietly(mount));
             return Faults.describe(e);
         }
         entry.setSavedState(null);
@@ -321,5 +329,14 @@ final class MountManager implements AutoCloseable {
         MountConfig config = entry.config();
         return new MountInfo(entry.name(), entry.moduleName(), config.path(), entry.id().toString(),
                 entry.phase().name(), entry.capabilities(), entry.calls(), entry.waiting(), entry.detail());
+    }
+
+    private static MountState detachQuietly(VfsMount mount) {
+        try {
+            return mount.detach();
+        } catch (RuntimeException e) {
+            LOG.error("detaching a failed mount lost its state", e);
+            return null;
+        }
     }
 }

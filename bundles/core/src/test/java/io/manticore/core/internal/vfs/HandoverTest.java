@@ -162,6 +162,34 @@ public class HandoverTest {
     }
 
     @Test
+    public void aModuleThatFailsAfterAdoptingTheStateGivesItBackForTheOldModule() {
+        java.util.concurrent.atomic.AtomicBoolean gaveBack = new java.util.concurrent.atomic.AtomicBoolean();
+        TestModule broken = new TestModule("broken", Set.of(), (mount, caps) -> new ForwardingMount(mount, caps, ForwardingMount.PASS) {
+            @Override
+            public FileHandle root() {
+                throw new IllegalStateException("no root today");
+            }
+
+            @Override
+            public io.manticore.api.vfs.MountState detach() {
+                gaveBack.set(true);
+                return super.detach();
+            }
+        });
+        fx.bind(broken);
+        try {
+            fx.core.swap("mem", "broken");
+            fail("the swap should fail");
+        } catch (IllegalStateException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("no root today"));
+        }
+        assertTrue("the module that adopted the state gave it back", gaveBack.get());
+        assertEquals("ACTIVE", mountInfo().state());
+        assertEquals("memfs", mountInfo().module());
+        assertEveryFileIntact();
+    }
+
+    @Test
     public void swapNamesAnExistingMountAndModule() {
         try {
             fx.core.swap("nothing", "memfs");
