@@ -82,6 +82,9 @@ public interface Vfs {
 
     CompletionStage<Wcc> linkAt(Cred cred, FileHandle fh, FileHandle dir, String name, boolean replace);
 
+    /** Frees an unpublished file of {@link #createUnlinked}; INVAL when it has a name. */
+    CompletionStage<Void> discardUnlinked(Cred cred, FileHandle fh);
+
     CompletionStage<Wcc> allocate(Cred cred, FileHandle fh, long offset, long length);
 
     CompletionStage<Wcc> deallocate(Cred cred, FileHandle fh, long offset, long length);

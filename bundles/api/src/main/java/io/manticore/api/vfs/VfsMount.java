@@ -109,6 +109,12 @@ public interface VfsMount {
      */
     CompletionStage<Wcc> linkAt(Cred cred, FileHandle fh, FileHandle dir, String name, boolean replace);
 
+    /**
+     * Frees a file made by {@link #createUnlinked} that will not be published (an upload that
+     * failed or was aborted); INVAL when the file was given a name.
+     */
+    CompletionStage<Void> discardUnlinked(Cred cred, FileHandle fh);
+
     /** Reserves space for the range, extending the size when it ends past it. */
     CompletionStage<Wcc> allocate(Cred cred, FileHandle fh, long offset, long length);
 

@@ -189,6 +189,14 @@ final class MemfsMount implements VfsMount {
     }
 
     @Override
+    public CompletionStage<Void> discardUnlinked(Cred cred, FileHandle fh) {
+        return exclusive(f -> {
+            NamespaceOps.discardUnlinked(f, fh);
+            return null;
+        });
+    }
+
+    @Override
     public CompletionStage<Wcc> linkAt(Cred cred, FileHandle fh, FileHandle dir, String name, boolean replace) {
         return exclusive(f -> NamespaceOps.linkAt(f, fh, dir, name, replace));
     }

@@ -94,6 +94,16 @@ final class NamespaceOps {
         return new Created(fs.handle(inode), inode.attrs(), new Wcc(dirAttrs, dirAttrs));
     }
 
+    /** Frees an unpublished file at once, or at its last close when it is open. */
+    static void discardUnlinked(Filesystem fs, FileHandle fh) {
+        Inode inode = fs.resolve(fh);
+        if (!inode.awaitingLink) {
+            throw new VfsException(VfsError.INVAL, "inode " + inode.ino + " is not an unpublished file");
+        }
+        inode.awaitingLink = false;
+        fs.releaseIfUnreferenced(inode);
+    }
+
     static LinkResult link(Filesystem fs, FileHandle fh, FileHandle dirFh, String name) {
         Inode inode = fs.resolve(fh);
         Inode dir = fs.directory(dirFh);

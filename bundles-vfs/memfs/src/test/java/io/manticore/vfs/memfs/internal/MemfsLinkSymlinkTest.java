@@ -144,4 +144,23 @@ public class MemfsLinkSymlinkTest {
         assertEquals(3L * MemfsFixture.BLOCK, fx.attrs(orphan).spaceUsed());
         // the leak check after unmount proves its blocks were released
     }
+
+    @Test
+    public void discardingAnUnpublishedFileFreesItsSpaceAndHandle() {
+        long freeBefore = join(fx.mount.statfs(USER, fx.root)).freeBytes();
+        FileHandle upload = join(fx.mount.createUnlinked(USER, fx.root, SetAttrs.NONE)).fh();
+        fx.write(upload, 0, pattern(2 * MemfsFixture.BLOCK, 9));
+        assertEquals(freeBefore - 2L * MemfsFixture.BLOCK, join(fx.mount.statfs(USER, fx.root)).freeBytes());
+        join(fx.mount.discardUnlinked(USER, upload));
+        assertFails(VfsError.STALE, fx.mount.getattr(USER, upload, AttrMask.ALL));
+        assertEquals(freeBefore, join(fx.mount.statfs(USER, fx.root)).freeBytes());
+        assertFails(VfsError.STALE, fx.mount.discardUnlinked(USER, upload));
+    }
+
+    @Test
+    public void aPublishedFileCannotBeDiscarded() {
+        FileHandle file = fx.createFile(fx.root, "kept", new byte[] {1});
+        assertFails(VfsError.INVAL, fx.mount.discardUnlinked(USER, file));
+        assertEquals(file, fx.lookup(fx.root, "kept"));
+    }
 }

@@ -132,6 +132,11 @@ public final class OpenFileCache {
     }
 
     /** Closes every file of {@code mount}; completes when the backend closed them all. */
+    /** Closes the cached open file of {@code fh}, if any, once nobody uses it. */
+    public CompletableFuture<Void> close(FileHandle fh) {
+        return closeMatching(fh::equals);
+    }
+
     public CompletableFuture<Void> closeMount(MountId mount) {
         return closeMatching(fh -> fh.mountId().equals(mount));
     }

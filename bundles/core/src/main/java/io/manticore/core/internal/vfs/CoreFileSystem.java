@@ -394,6 +394,16 @@ final class CoreFileSystem implements Vfs {
     }
 
     @Override
+    public CompletionStage<Void> discardUnlinked(Cred cred, FileHandle fh) {
+        return runner.run(fh, "discardUnlinked", live -> openFiles.close(fh)
+                .thenCompose(closed -> live.call("discardUnlinked", () -> live.backend().discardUnlinked(cred, fh)))
+                .thenApply(done -> {
+                    attrCache.invalidate(fh);
+                    return done;
+                }));
+    }
+
+    @Override
     public CompletionStage<Wcc> linkAt(Cred cred, FileHandle fh, FileHandle dir, String name, boolean replace) {
         VfsError invalid = Names.checkEntry(name);
         if (invalid != null) {

@@ -247,6 +247,11 @@ public final class CoreVfs implements Vfs, MountAdmin, StatsRecorder, ConfigList
     }
 
     @Override
+    public CompletionStage<Void> discardUnlinked(Cred cred, FileHandle fh) {
+        return vfs.discardUnlinked(cred, fh);
+    }
+
+    @Override
     public CompletionStage<Wcc> linkAt(Cred cred, FileHandle fh, FileHandle dir, String name, boolean replace) {
         return vfs.linkAt(cred, fh, dir, name, replace);
     }

@@ -177,6 +177,11 @@ class ForwardingMount implements VfsMount {
     }
 
     @Override
+    public CompletionStage<Void> discardUnlinked(Cred cred, FileHandle fh) {
+        return hook.around("discardUnlinked", fh, () -> delegate.discardUnlinked(cred, fh));
+    }
+
+    @Override
     public CompletionStage<Wcc> linkAt(Cred cred, FileHandle fh, FileHandle dir, String name, boolean replace) {
         return hook.around("linkAt", dir, () -> delegate.linkAt(cred, fh, dir, name, replace));
     }

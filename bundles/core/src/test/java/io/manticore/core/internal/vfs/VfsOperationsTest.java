@@ -335,4 +335,17 @@ public class VfsOperationsTest {
         return stats.stream().filter(s -> s.scope().equals(scope) && s.operation().equals(operation)).findFirst()
                 .orElseThrow(() -> new AssertionError("no counter " + scope + " " + operation + " in " + stats));
     }
+
+    @Test
+    public void aDiscardedUploadIsFreedAtOnceEvenWhileCoreHeldItOpen() {
+        long freeBefore = join(fx.vfs.statfs(ALICE, root)).freeBytes();
+        FileHandle upload = join(fx.vfs.createUnlinked(ALICE, root, SetAttrs.mode(0600))).fh();
+        byte[] data = new byte[200_000];
+        new Random(3).nextBytes(data);
+        join(fx.vfs.write(ALICE, upload, 0, VfsFixture.buffer(data), Stability.FILE_SYNC));
+        assertArrayEquals(data, fx.read(ALICE, upload, data.length));
+        join(fx.vfs.discardUnlinked(ALICE, upload));
+        assertEquals(freeBefore, join(fx.vfs.statfs(ALICE, root)).freeBytes());
+        assertEquals(VfsError.STALE, VfsFixture.error(fx.vfs.getattr(ALICE, upload, AttrMask.ALL)));
+    }
 }
