@@ -1,0 +1,94 @@
+package io.manticore.protocol.oncrpc.internal;
+
+import java.util.List;
+
+import io.manticore.protocol.oncrpc.internal.xdr.XdrDecoder;
+import io.manticore.protocol.oncrpc.internal.xdr.XdrException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToMessageDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an RPC record into an {@link RpcCall} (RFC 5531 9). It answers itself what no program
+ * needs to see: RPC_MISMATCH for an RPC version other than 2, AUTH_BADCRED / AUTH_BADVERF for a
+ * malformed credential or verifier. A record too short for a call header, or a REPLY, is dropped.
+ */
+public final class RpcMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RpcMessageDecoder.class);
+    static final int RPC_VERSION = 2;
+
+    public RpcMessageDecoder() {
+        super(ByteBuf.class);
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf record, List<Object> out) {
+        int recordSize = record.readableBytes();
+        XdrDecoder xdr = new XdrDecoder(record);
+        int xid;
+        int rpcVersion;
+        int program;
+        int version;
+        int procedure;
+        try {
+            xid = xdr.readInt();
+            int messageType = xdr.readEnum();
+            if (messageType != RpcReplies.CALL) {
+                LOG.warn("Dropping RPC message of type {} from {}: only calls are served",
+                        messageType, ctx.channel().remoteAddress());
+                return;
+            }
+            rpcVersion = xdr.readInt();
+            if (rpcVersion != RPC_VERSION) {
+                ctx.writeAndFlush(RpcReplies.rpcMismatch(ctx.alloc(), xid, RPC_VERSION, RPC_VERSION));
+                return;
+            }
+            program = xdr.readInt();
+            version = xdr.readInt();
+            procedure = xdr.readInt();
+        } catch (XdrException e) {
+            LOG.warn("Dropping garbage RPC record of {} bytes from {}: {}",
+                    recordSize, ctx.channel().remoteAddress(), e.getMessage());
+            return;
+        }
+        Credential credential;
+        try {
+            credential = readCredential(xdr);
+        } catch (XdrException e) {
+            ctx.writeAndFlush(RpcReplies.authError(ctx.alloc(), xid, AuthStat.AUTH_BADCRED));
+            return;
+        }
+        OpaqueAuth verifier;
+        try {
+            verifier = new OpaqueAuth(xdr.readInt(), xdr.readOpaqueBytes(OpaqueAuth.MAX_BODY));
+        } catch (XdrException e) {
+            ctx.writeAndFlush(RpcReplies.authError(ctx.alloc(), xid, AuthStat.AUTH_BADVERF));
+            return;
+        }
+        out.add(new RpcCall(xid, rpcVersion, program, version, procedure, credential, verifier,
+                record.retainedSlice(record.readerIndex(), record.readableBytes())));
+    }
+
+    private static Credential readCredential(XdrDecoder xdr) {
+        int flavor = xdr.readInt();
+        byte[] body = xdr.readOpaqueBytes(OpaqueAuth.MAX_BODY);
+        return switch (flavor) {
+            case AuthFlavor.AUTH_NONE -> AuthNone.INSTANCE;
+            case AuthFlavor.AUTH_SYS -> readAuthSys(body);
+            default -> new AuthUnsupported(flavor, body);
+        };
+    }
+
+    private static AuthSys readAuthSys(byte[] body) {
+        ByteBuf wrapped = Unpooled.wrappedBuffer(body);
+        try {
+            return AuthSys.decode(new XdrDecoder(wrapped));
+        } finally {
+            wrapped.release();
+        }
+    }
+}
