@@ -79,7 +79,7 @@ public final class RpcMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
         return switch (flavor) {
             case AuthFlavor.AUTH_NONE -> AuthNone.INSTANCE;
             case AuthFlavor.AUTH_SYS -> readAuthSys(body);
-            default -> new AuthUnsupported(flavor, body);
+            default -> new AuthUnsupported(new OpaqueAuth(flavor, body));
         };
     }
 
