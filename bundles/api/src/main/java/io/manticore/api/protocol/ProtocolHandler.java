@@ -12,6 +12,13 @@ public interface ProtocolHandler {
 
     String PROTOCOL_PROPERTY = "protocol";
 
+    /**
+     * For an ONC RPC protocol, the programs its listeners serve, as strings
+     * {@code "<program>:<version>"} (e.g. {@code "100003:3"}): portmap answers GETPORT with the
+     * bound port of a listener of that protocol.
+     */
+    String RPC_PROGRAMS_PROPERTY = "rpc.programs";
+
     String name();
 
     /** Adds the protocol's handlers to a new connection's pipeline, on its event loop. */

@@ -13,6 +13,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 
+import io.manticore.api.config.AddressRange;
 import io.manticore.api.config.BucketConfig;
 import io.manticore.api.config.ExportConfig;
 import io.manticore.api.config.ListenerConfig;
@@ -128,7 +129,7 @@ public final class ConfigParser {
             List<String> clients = new ArrayList<>();
             for (JsonNode c : x.get("clients").items()) {
                 String rule = c.requiredString();
-                if (!AddressRule.isValid(rule)) {
+                if (!AddressRange.isValid(rule)) {
                     throw new ConfigException(c.path(), "not an IP address or CIDR range: " + rule);
                 }
                 clients.add(rule);
@@ -243,7 +244,7 @@ public final class ConfigParser {
 
     private static String address(JsonNode n, String fallback) throws ConfigException {
         String s = n.string(fallback);
-        if (!AddressRule.isAddress(s)) {
+        if (s.contains("/") || !AddressRange.isValid(s)) {
             throw new ConfigException(n.path(), "not an IP address: " + s);
         }
         return s;
