@@ -39,7 +39,8 @@ public interface VfsMount {
 
     /**
      * Up to {@code maxEntries} entries after {@code cookie} (0 starts at the beginning; "."
-     * and ".." are not listed). Cookies stay valid while the directory changes; a cookie
+     * and ".." are not listed, and no entry has cookie 1 or 2: protocols that list "." and
+     * ".." give them those). Cookies stay valid while the directory changes; a cookie
      * with a {@code verifier} the directory no longer honours fails BAD_COOKIE.
      */
     CompletionStage<DirPage> readdir(Cred cred, FileHandle dir, long cookie, long verifier,

@@ -1,0 +1,88 @@
+package io.manticore.api.lease;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.manticore.api.vfs.FileHandle;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Core's lease manager, one for every protocol. This version keeps advisory byte-range locks
+ * with POSIX (fcntl) semantics, as NLM and NFSv4 need them:
+ * <ul>
+ * <li>a shared lock conflicts with an overlapping exclusive lock of another owner, an exclusive
+ * lock with any overlapping lock of another owner; locks of one owner never conflict;</li>
+ * <li>an owner's lock over a range it already holds replaces the type on that range (upgrade or
+ * downgrade), splitting its locks around it; an owner's adjacent or overlapping ranges of one
+ * type are coalesced; an unlock of part of a lock splits it;</li>
+ * <li>a request waits behind held locks only, never behind other waiting requests; when locks
+ * go away, waiting requests are examined in arrival order and each that no longer conflicts is
+ * granted (so earlier ones are served first among those that conflict with each other);</li>
+ * <li>a request that would wait is refused with {@link LockStatus#DEADLOCK} when the owners it
+ * would wait for wait, directly or through other owners, for its own owner. Each owner is taken
+ * as one thread of control, as POSIX takes a process; a cycle that forms later through a lock
+ * granted to an owner that is already waiting is not reported;</li>
+ * <li>locks and waiting requests of one client ({@link LockOwner#protocol()} and
+ * {@link LockOwner#clientId()}) and waiting requests on one file are bounded: a request past a
+ * bound gets {@link LockStatus#NO_LOCKS}. A request that does not add to the client's count is
+ * never refused; a granted waiting request may pass the bound by the two pieces it can split
+ * from its owner's own locks.</li>
+ * </ul>
+ * Every method may be called from any thread and never blocks. Ranges are unsigned, see
+ * {@link LockRange}. Share reservations and caching leases will be added as further methods.
+ */
+@ProviderType
+public interface LeaseManager {
+
+    /**
+     * The held lock with the lowest offset that a lock by {@code owner} on {@code range} would
+     * conflict with (NLM4 TEST), or empty when it would be granted. Waiting requests are not
+     * reported.
+     */
+    Optional<LockInfo> testLock(FileHandle file, LockOwner owner, LockRange range, boolean exclusive);
+
+    /**
+     * Locks {@code range} for {@code owner} (NLM4 LOCK). Without {@code wait}, answers
+     * GRANTED, DENIED or NO_LOCKS. With {@code wait}, a conflicting request answers BLOCKED with
+     * a {@link PendingLock} whose completion says when it is granted, or DEADLOCK, or NO_LOCKS.
+     * A waiting request identical to one the owner already has waiting (same file, range and
+     * type: a client repeating its blocked LOCK) answers BLOCKED with that same PendingLock.
+     */
+    LockResult lock(FileHandle file, LockOwner owner, LockRange range, boolean exclusive, boolean wait);
+
+    /**
+     * Releases {@code owner}'s locks on {@code range} (NLM4 UNLOCK), splitting a lock that
+     * reaches beyond it; releasing a range with no lock is not an error. False, with nothing
+     * changed, only when the split would pass the client's bound on locks. Waiting requests of
+     * the owner are left alone (see {@link #cancelLock}).
+     */
+    boolean unlock(FileHandle file, LockOwner owner, LockRange range);
+
+    /**
+     * Cancels {@code owner}'s waiting request for exactly this range and type (NLM4 CANCEL),
+     * as {@link PendingLock#cancel()} does. False when there is no such waiting request.
+     */
+    boolean cancelLock(FileHandle file, LockOwner owner, LockRange range, boolean exclusive);
+
+    /**
+     * Releases every lock of {@code owner} on every file and cancels its waiting requests;
+     * returns how many locks and requests that was.
+     */
+    int releaseOwner(LockOwner owner);
+
+    /**
+     * Releases every lock of every owner of the client {@code clientId} of {@code protocol} and
+     * cancels their waiting requests (NLM4 FREE_ALL, client expiry); returns how many locks and
+     * requests that was. Locks the client takes while this runs may survive it.
+     */
+    int releaseClient(String protocol, String clientId);
+
+    /**
+     * Every held lock and waiting request, for the shell: file by file, each file's held locks
+     * by offset, then its waiting requests in arrival order.
+     */
+    List<LockInfo> locks();
+
+    /** The held locks on {@code file} by offset, then its waiting requests in arrival order. */
+    List<LockInfo> locks(FileHandle file);
+}
