@@ -30,6 +30,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class Nfs3Component {
 
     private final List<ServiceRegistration<ProtocolHandler>> registrations = new ArrayList<>();
+    private final List<RpcProtocol> protocols = new ArrayList<>();
 
     @Activate
     public Nfs3Component(BundleContext context, @Reference Vfs vfs, @Reference ConfigService config) {
@@ -46,7 +47,8 @@ public final class Nfs3Component {
                 MountProgram.PROGRAM + ":1", MountProgram.PROGRAM + ":2", MountProgram.PROGRAM + ":3");
     }
 
-    private void register(BundleContext context, ProtocolHandler handler, String... programs) {
+    private void register(BundleContext context, RpcProtocol handler, String... programs) {
+        protocols.add(handler);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(ProtocolHandler.PROTOCOL_PROPERTY, handler.name());
         props.put(ProtocolHandler.RPC_PROGRAMS_PROPERTY, programs);
@@ -59,5 +61,6 @@ public final class Nfs3Component {
             r.unregister();
         }
         registrations.clear();
+        protocols.forEach(RpcProtocol::close);
     }
 }

@@ -1,5 +1,6 @@
 package io.manticore.protocol.oncrpc.internal;
 
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -17,22 +18,38 @@ import org.slf4j.LoggerFactory;
  * Routes each {@link RpcCall} of one connection to its program's procedure and writes the reply
  * when that procedure completes, in whatever order they complete (RFC 5531 9: the xid pairs
  * them). Calls in flight are bounded: at the bound the connection stops reading until one
- * completes; calls already read by then are still served. One instance per connection.
+ * completes; calls already read by then are still served. With a {@link ReplyCache}, a call of
+ * a procedure whose replies are cached is looked up first: a retransmission is answered from
+ * the cache, or dropped while the first transmission runs. One instance per connection.
  */
 public final class RpcDispatcher extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RpcDispatcher.class);
+    private static final RateLimitedLog ENCODE_FAILED = new RateLimitedLog(LOG);
+    private static final RateLimitedLog SYSTEM_ERR = new RateLimitedLog(LOG);
+    private static final RateLimitedLog CONNECTION_FAILED = new RateLimitedLog(LOG);
 
     private final RpcPrograms programs;
     private final int maxInFlight;
+    private final ReplyCache replyCache;
     private int inFlight;
 
     public RpcDispatcher(RpcPrograms programs, int maxInFlight) {
+        this(programs, maxInFlight, null);
+    }
+
+    /** {@code replyCache} is shared with the listener's other connections; null serves without one. */
+    public RpcDispatcher(RpcPrograms programs, int maxInFlight, ReplyCache replyCache) {
         if (maxInFlight <= 0) {
             throw new IllegalArgumentException("maxInFlight " + maxInFlight);
         }
         this.programs = programs;
         this.maxInFlight = maxInFlight;
+        this.replyCache = replyCache;
+    }
+
+    /** A call on its way: its result, and the cache entry to report it to (null when not cached). */
+    private record Dispatched(CompletionStage<RpcResult> result, ReplyCache.Run cached) {
     }
 
     @Override
@@ -41,24 +58,31 @@ public final class RpcDispatcher extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(message);
             return;
         }
-        CompletionStage<RpcResult> result;
+        Dispatched dispatched;
         try {
-            result = dispatch(call);
+            dispatched = dispatch(ctx, call);
         } finally {
             call.release();
         }
+        if (dispatched == null) {
+            return;
+        }
         inFlight++;
         int xid = call.xid();
-        result.whenComplete((answer, failure) -> {
+        ReplyCache.Run cached = dispatched.cached();
+        dispatched.result().whenComplete((answer, failure) -> {
             if (ctx.executor().inEventLoop()) {
-                reply(ctx, xid, answer, failure);
+                reply(ctx, xid, cached, answer, failure);
                 return;
             }
             try {
-                ctx.executor().execute(() -> reply(ctx, xid, answer, failure));
+                ctx.executor().execute(() -> reply(ctx, xid, cached, answer, failure));
             } catch (RejectedExecutionException e) {
                 if (answer != null) {
                     answer.discard();
+                }
+                if (cached != null) {
+                    replyCache.abandon(cached);
                 }
             }
         });
@@ -68,22 +92,42 @@ public final class RpcDispatcher extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private CompletionStage<RpcResult> dispatch(RpcCall call) {
+    /** The call under way, or null when the reply cache answered it or dropped it. */
+    private Dispatched dispatch(ChannelHandlerContext ctx, RpcCall call) {
         RpcProgram program = programs.find(call.program());
         if (program == null) {
-            return done(RpcResult.failure(AcceptStat.PROG_UNAVAIL));
+            return answered(RpcResult.failure(AcceptStat.PROG_UNAVAIL));
         }
         if (call.version() < program.lowestVersion() || call.version() > program.highestVersion()) {
-            return done(RpcResult.progMismatch(program.lowestVersion(), program.highestVersion()));
+            return answered(RpcResult.progMismatch(program.lowestVersion(), program.highestVersion()));
         }
         AuthStat auth = program.authenticate(call.credential());
         if (auth != AuthStat.AUTH_OK) {
-            return done(RpcResult.authError(auth));
+            return answered(RpcResult.authError(auth));
         }
         RpcProcedure procedure = program.procedure(call.version(), call.procedure());
         if (procedure == null) {
-            return done(RpcResult.failure(AcceptStat.PROC_UNAVAIL));
+            return answered(RpcResult.failure(AcceptStat.PROC_UNAVAIL));
         }
+        ReplyCache.Key key = replyCache != null && program.cachesReplies(call.version(), call.procedure())
+                ? ReplyCache.keyOf(ctx.channel().remoteAddress(), call) : null;
+        if (key == null) {
+            return new Dispatched(run(procedure, call), null);
+        }
+        return switch (replyCache.begin(key)) {
+            case ReplyCache.Run cached -> new Dispatched(run(procedure, call), cached);
+            case ReplyCache.Replay replay -> {
+                ctx.writeAndFlush(replay.reply());
+                yield null;
+            }
+            case ReplyCache.Drop _ -> {
+                LOG.debug("Dropping {} from {}: its first transmission is still running", call, ctx.channel().remoteAddress());
+                yield null;
+            }
+        };
+    }
+
+    private static CompletionStage<RpcResult> run(RpcProcedure procedure, RpcCall call) {
         try {
             CompletionStage<RpcResult> result = procedure.call(call, new XdrDecoder(call.args()));
             return result != null ? result : CompletableFuture.failedFuture(
@@ -93,18 +137,32 @@ public final class RpcDispatcher extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void reply(ChannelHandlerContext ctx, int xid, RpcResult answer, Throwable failure) {
+    private void reply(ChannelHandlerContext ctx, int xid, ReplyCache.Run cached, RpcResult answer, Throwable failure) {
         inFlight--;
         if (inFlight < maxInFlight && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
         }
         ByteBuf reply;
+        boolean succeeded = false;
         try {
-            reply = failure == null ? answer.encode(ctx.alloc(), xid) : failed(ctx, xid, failure);
+            if (failure == null) {
+                reply = answer.encode(ctx.alloc(), xid);
+                succeeded = answer instanceof RpcResult.Written || answer instanceof RpcResult.Appended;
+            } else {
+                reply = failed(ctx, xid, failure);
+            }
         } catch (RuntimeException e) {
-            LOG.warn("Answering SYSTEM_ERR to xid {} from {}: its reply failed to encode",
+            ENCODE_FAILED.warn("Answering SYSTEM_ERR to xid {} from {}: its reply failed to encode",
                     Integer.toUnsignedString(xid), ctx.channel().remoteAddress(), e);
             reply = RpcReplies.systemErr(ctx.alloc(), xid);
+        }
+        if (cached != null) {
+            // Only SUCCESS is kept, as nfsd keeps no reply it failed to encode: after SYSTEM_ERR or GARBAGE_ARGS a retransmission runs again.
+            if (succeeded) {
+                replyCache.complete(cached, reply, ctx.alloc());
+            } else {
+                replyCache.abandon(cached);
+            }
         }
         ctx.writeAndFlush(reply);
     }
@@ -115,18 +173,23 @@ public final class RpcDispatcher extends ChannelInboundHandlerAdapter {
         if (cause instanceof XdrException) {
             return RpcReplies.garbageArgs(ctx.alloc(), xid);
         }
-        LOG.warn("Answering SYSTEM_ERR to xid {} from {}", Integer.toUnsignedString(xid),
+        SYSTEM_ERR.warn("Answering SYSTEM_ERR to xid {} from {}", Integer.toUnsignedString(xid),
                 ctx.channel().remoteAddress(), cause);
         return RpcReplies.systemErr(ctx.alloc(), xid);
     }
 
-    private static CompletionStage<RpcResult> done(RpcResult result) {
-        return CompletableFuture.completedFuture(result);
+    private static Dispatched answered(RpcResult result) {
+        return new Dispatched(CompletableFuture.completedFuture(result), null);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.warn("Closing {} after an error", ctx.channel().remoteAddress(), cause);
+        if (cause instanceof IOException) {
+            // A client resetting or dropping its connection is routine, not the server's trouble.
+            LOG.debug("Closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        } else {
+            CONNECTION_FAILED.warn("Closing {} after an error", ctx.channel().remoteAddress(), cause);
+        }
         ctx.close();
     }
 }

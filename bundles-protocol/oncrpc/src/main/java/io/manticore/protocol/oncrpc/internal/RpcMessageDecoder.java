@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class RpcMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RpcMessageDecoder.class);
+    private static final RateLimitedLog NOT_A_CALL = new RateLimitedLog(LOG);
+    private static final RateLimitedLog GARBAGE = new RateLimitedLog(LOG);
     static final int RPC_VERSION = 2;
 
     public RpcMessageDecoder() {
@@ -38,7 +40,7 @@ public final class RpcMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
             xid = xdr.readInt();
             int messageType = xdr.readEnum();
             if (messageType != RpcReplies.CALL) {
-                LOG.warn("Dropping RPC message of type {} from {}: only calls are served",
+                NOT_A_CALL.warn("Dropping RPC message of type {} from {}: only calls are served",
                         messageType, ctx.channel().remoteAddress());
                 return;
             }
@@ -51,7 +53,7 @@ public final class RpcMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
             version = xdr.readInt();
             procedure = xdr.readInt();
         } catch (XdrException e) {
-            LOG.warn("Dropping garbage RPC record of {} bytes from {}: {}",
+            GARBAGE.warn("Dropping garbage RPC record of {} bytes from {}: {}",
                     recordSize, ctx.channel().remoteAddress(), e.getMessage());
             return;
         }

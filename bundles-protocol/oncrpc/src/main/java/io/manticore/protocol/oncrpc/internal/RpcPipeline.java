@@ -19,9 +19,20 @@ public final class RpcPipeline {
     }
 
     public static void install(ChannelPipeline pipeline, RpcPrograms programs, int maxRecordSize, int maxInFlight) {
+        install(pipeline, programs, maxRecordSize, maxInFlight, null);
+    }
+
+    /** With the default limits and {@code replyCache}, the one the listener's connections share. */
+    public static void install(ChannelPipeline pipeline, RpcPrograms programs, ReplyCache replyCache) {
+        install(pipeline, programs, DEFAULT_MAX_RECORD_SIZE, DEFAULT_MAX_IN_FLIGHT, replyCache);
+    }
+
+    /** {@code replyCache} is shared by the listener's connections and closed by its owner; null serves without one. */
+    public static void install(ChannelPipeline pipeline, RpcPrograms programs, int maxRecordSize, int maxInFlight,
+                               ReplyCache replyCache) {
         pipeline.addLast("rpc-record-decoder", new RpcRecordDecoder(maxRecordSize));
         pipeline.addLast("rpc-record-encoder", RECORD_ENCODER);
         pipeline.addLast("rpc-message-decoder", new RpcMessageDecoder());
-        pipeline.addLast("rpc-dispatcher", new RpcDispatcher(programs, maxInFlight));
+        pipeline.addLast("rpc-dispatcher", new RpcDispatcher(programs, maxInFlight, replyCache));
     }
 }

@@ -24,4 +24,13 @@ public interface RpcProgram {
     default AuthStat authenticate(Credential credential) {
         return credential instanceof AuthUnsupported ? AuthStat.AUTH_REJECTEDCRED : AuthStat.AUTH_OK;
     }
+
+    /**
+     * Whether the replies of {@code procedure} of {@code version} go through the listener's
+     * {@link ReplyCache}: true for the procedures that must not run twice when a client
+     * retransmits (NFSv3 CREATE, REMOVE, RENAME, WRITE…; NLM LOCK, UNLOCK…). None by default.
+     */
+    default boolean cachesReplies(int version, int procedure) {
+        return false;
+    }
 }

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class RpcRecordDecoder extends ByteToMessageDecoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(RpcRecordDecoder.class);
+    private static final RateLimitedLog TOO_LARGE = new RateLimitedLog(LOG);
+    private static final RateLimitedLog TOO_MANY_FRAGMENTS = new RateLimitedLog(LOG);
     private static final int LAST_FRAGMENT = 0x8000_0000;
     private static final int MARK_SIZE = 4;
     /** Clients split records in a handful of fragments; thousands mean abuse. */
@@ -75,7 +77,7 @@ public final class RpcRecordDecoder extends ByteToMessageDecoder {
     }
 
     private void tooLarge(ChannelHandlerContext ctx, long recordSize) {
-        LOG.warn("Closing {}: RPC record of at least {} bytes exceeds the limit of {}",
+        TOO_LARGE.warn("Closing {}: RPC record of at least {} bytes exceeds the limit of {}",
                 ctx.channel().remoteAddress(), recordSize, maxRecordSize);
         discarding = true;
         releasePartial();
@@ -83,7 +85,7 @@ public final class RpcRecordDecoder extends ByteToMessageDecoder {
     }
 
     private void tooManyFragments(ChannelHandlerContext ctx) {
-        LOG.warn("Closing {}: RPC record split in more than {} fragments", ctx.channel().remoteAddress(), MAX_FRAGMENTS);
+        TOO_MANY_FRAGMENTS.warn("Closing {}: RPC record split in more than {} fragments", ctx.channel().remoteAddress(), MAX_FRAGMENTS);
         discarding = true;
         releasePartial();
         ctx.close();

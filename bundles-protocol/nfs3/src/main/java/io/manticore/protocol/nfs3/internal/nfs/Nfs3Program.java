@@ -86,8 +86,9 @@ public final class Nfs3Program implements RpcProgram {
         return VERSION;
     }
 
-    /** Whether a retransmission of {@code procedure} must be answered from the reply cache. */
-    public static boolean nonIdempotent(int procedure) {
+    /** A retransmitted non-idempotent call is answered from the reply cache instead of running twice. */
+    @Override
+    public boolean cachesReplies(int version, int procedure) {
         return procedure >= 0 && procedure < NON_IDEMPOTENT.length && NON_IDEMPOTENT[procedure];
     }
 
