@@ -18,18 +18,19 @@ import org.osgi.annotation.versioning.ProviderType;
  * <li>a request waits behind held locks only, never behind other waiting requests; when locks
  * go away, waiting requests are examined in arrival order and each that no longer conflicts is
  * granted (so earlier ones are served first among those that conflict with each other);</li>
- * <li>a request that would wait is refused with {@link LockStatus#DEADLOCK} when the owners it
- * would wait for wait, directly or through other owners, for its own owner. Each owner is taken
- * as one thread of control, as POSIX takes a process; a cycle that forms later through a lock
- * granted to an owner that is already waiting is not reported;</li>
+ * <li>a request that would wait is refused with {@link LockStatus#DEADLOCK} when an owner it
+ * would wait for waits, directly or through other owners, for its own owner (across all files).
+ * Each owner is taken as one thread of control, as POSIX takes a process: a cycle that closes
+ * when an owner that already has a request waiting is granted another lock goes unreported;</li>
  * <li>locks and waiting requests of one client ({@link LockOwner#protocol()} and
  * {@link LockOwner#clientId()}) and waiting requests on one file are bounded: a request past a
  * bound gets {@link LockStatus#NO_LOCKS}. A request that does not add to the client's count is
- * never refused; a granted waiting request may pass the bound by the two pieces it can split
- * from its owner's own locks.</li>
+ * never refused; a waiting request counts as one lock, and its grant may add one more when it
+ * splits one of its owner's own locks.</li>
  * </ul>
- * Every method may be called from any thread and never blocks. Ranges are unsigned, see
- * {@link LockRange}. Share reservations and caching leases will be added as further methods.
+ * Every method may be called from any thread, including event loops: none waits for I/O or for
+ * another request. Ranges are unsigned, see {@link LockRange}. Share reservations and caching
+ * leases will be added as further methods.
  */
 @ProviderType
 public interface LeaseManager {
