@@ -2,11 +2,16 @@ package io.manticore.protocol.nfs3.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.manticore.api.config.ConfigService;
+import io.manticore.api.lease.LeaseManager;
 import io.manticore.api.protocol.ProtocolHandler;
 import io.manticore.api.vfs.Vfs;
 import io.manticore.protocol.nfs3.internal.client.Clients;
@@ -15,6 +20,16 @@ import io.manticore.protocol.nfs3.internal.handle.HandleKey;
 import io.manticore.protocol.nfs3.internal.handle.WireHandles;
 import io.manticore.protocol.nfs3.internal.mount.MountProgram;
 import io.manticore.protocol.nfs3.internal.nfs.Nfs3Program;
+import io.manticore.protocol.nfs3.internal.nlm.Callbacks;
+import io.manticore.protocol.nfs3.internal.nlm.MonitoredHosts;
+import io.manticore.protocol.nfs3.internal.nlm.NlmProgram;
+import io.manticore.protocol.nfs3.internal.nlm.NlmService;
+import io.manticore.protocol.nfs3.internal.nlm.NsmProgram;
+import io.manticore.protocol.oncrpc.internal.RpcCaller;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -23,28 +38,65 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The NFSv3 service: registers the protocols "nfs3" (NFS program 100003 v3) and "mount"
- * (MOUNT 100005 v1–3), which share the export table, the handle key and the client records.
+ * The NFSv3 service: registers the protocols "nfs3" (NFS program 100003 v3), "mount" (MOUNT
+ * 100005 v1–3), "nlm" (NLM 100021 v4) and "nsm" (NSM 100024 v1), which share the export table,
+ * the handle key, the client records and core's lease manager.
  */
 @Component(immediate = true)
 public final class Nfs3Component {
 
+    /** Framework property: where clients' portmappers listen, for NLM and NSM callbacks (tests run their own). */
+    static final String CALLBACK_PORTMAP_PORT = "manticore.nlm.callback.portmap.port";
+    /** Framework property: the NLM grace period after a restart, in seconds. */
+    static final String GRACE_SECONDS = "manticore.nlm.grace.seconds";
+
     private final List<ServiceRegistration<ProtocolHandler>> registrations = new ArrayList<>();
     private final List<RpcProtocol> protocols = new ArrayList<>();
+    private final EventLoopGroup callbackLoop;
 
     @Activate
-    public Nfs3Component(BundleContext context, @Reference Vfs vfs, @Reference ConfigService config) {
+    public Nfs3Component(BundleContext context, @Reference Vfs vfs, @Reference ConfigService config,
+                         @Reference LeaseManager leases) {
         byte[] key;
+        MonitoredHosts hosts;
         try {
             key = HandleKey.load(config.varDirectory());
+            hosts = new MonitoredHosts(config.varDirectory());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the NFS handle key under " + config.varDirectory(), e);
+            throw new UncheckedIOException("cannot read or create the NFS state under " + config.varDirectory(), e);
         }
         NfsServer server = new NfsServer(vfs, new Exports(config), new WireHandles(key), new Clients());
         register(context, new RpcProtocol("nfs3", server, c -> List.of(new Nfs3Program(server, c))),
                 Nfs3Program.PROGRAM + ":" + Nfs3Program.VERSION);
         register(context, new RpcProtocol("mount", server, c -> List.of(new MountProgram(server, c))),
                 MountProgram.PROGRAM + ":1", MountProgram.PROGRAM + ":2", MountProgram.PROGRAM + ":3");
+        // One thread of its own for the rare calls back to clients, which may come before any connection.
+        callbackLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        Callbacks callbacks = new Callbacks(new RpcCaller(callbackLoop, NioSocketChannel.class),
+                intProperty(context, CALLBACK_PORTMAP_PORT, 111));
+        NlmService nlm = new NlmService(server, leases, hosts, callbacks, hostName(),
+                Duration.ofSeconds(intProperty(context, GRACE_SECONDS, 90)));
+        register(context, new RpcProtocol("nlm", server, c -> List.of(new NlmProgram(nlm, c.peer()))),
+                "100021:4");
+        register(context, new RpcProtocol("nsm", server, c -> List.of(new NsmProgram(nlm, c.peer()))),
+                "100024:1");
+    }
+
+    private static int intProperty(BundleContext context, String name, int fallback) {
+        String value = context.getProperty(name);
+        try {
+            return value == null ? fallback : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     private void register(BundleContext context, RpcProtocol handler, String... programs) {
@@ -62,5 +114,6 @@ public final class Nfs3Component {
         }
         registrations.clear();
         protocols.forEach(RpcProtocol::close);
+        callbackLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     }
 }

@@ -50,16 +50,8 @@ public final class Nfs3Request {
      * when its export is gone, ACCES when this client may not use that export.
      */
     public Target handle(XdrDecoder in) {
-        byte[] wire = in.readOpaqueBytes(WireHandles.MAX_BYTES);
-        WireHandles.Decoded decoded = server.handles().decode(wire);
-        Export export = server.exports().byId(decoded.exportId());
-        if (export == null) {
-            throw new VfsException(VfsError.STALE, "export of the handle is no longer served");
-        }
-        if (!export.admits(connection.peer())) {
-            throw new VfsException(VfsError.ACCES, connection.peer().getHostAddress() + " may not use export " + export.path());
-        }
-        Target target = new Target(export, decoded.fh(), credFor(export));
+        NfsServer.Checked checked = server.check(in.readOpaqueBytes(WireHandles.MAX_BYTES), connection.peer());
+        Target target = new Target(checked.export(), checked.fh(), credFor(checked.export()));
         if (primary == null) {
             primary = target;
         }

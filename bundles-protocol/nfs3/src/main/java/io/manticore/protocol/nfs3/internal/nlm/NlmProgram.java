@@ -1,0 +1,194 @@
+package io.manticore.protocol.nfs3.internal.nlm;
+
+import java.net.InetAddress;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import io.manticore.api.lease.LockInfo;
+import io.manticore.api.lease.LockResult;
+import io.manticore.api.lease.LockStatus;
+import io.manticore.api.vfs.FileHandle;
+import io.manticore.api.vfs.VfsException;
+import io.manticore.protocol.oncrpc.internal.RpcCall;
+import io.manticore.protocol.oncrpc.internal.RpcProcedure;
+import io.manticore.protocol.oncrpc.internal.RpcProgram;
+import io.manticore.protocol.oncrpc.internal.RpcResult;
+import io.manticore.protocol.oncrpc.internal.xdr.XdrDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * NLM version 4 (program 100021, XNFS) for one connection: TEST, LOCK, CANCEL, UNLOCK,
+ * NM_LOCK and FREE_ALL over core's lease manager. A blocked LOCK is answered BLOCKED and the
+ * client is called back (NLM4_GRANTED) when the lock is granted. The asynchronous _MSG/_RES
+ * procedures and SHARE/UNSHARE are not served (PROC_UNAVAIL).
+ */
+public final class NlmProgram implements RpcProgram {
+
+    static final int TEST = 1;
+    static final int LOCK = 2;
+    static final int CANCEL = 3;
+    static final int UNLOCK = 4;
+    static final int NM_LOCK = 22;
+    static final int FREE_ALL = 23;
+
+    private static final Logger LOG = LoggerFactory.getLogger(NlmProgram.class);
+
+    private final NlmService service;
+    private final InetAddress peer;
+
+    public NlmProgram(NlmService service, InetAddress peer) {
+        this.service = service;
+        this.peer = peer;
+    }
+
+    @Override
+    public int program() {
+        return NlmService.NLM_PROGRAM;
+    }
+
+    @Override
+    public int lowestVersion() {
+        return NlmService.NLM_VERSION;
+    }
+
+    @Override
+    public int highestVersion() {
+        return NlmService.NLM_VERSION;
+    }
+
+    @Override
+    public boolean cachesReplies(int version, int procedure) {
+        return procedure == LOCK || procedure == CANCEL || procedure == UNLOCK || procedure == NM_LOCK;
+    }
+
+    @Override
+    public RpcProcedure procedure(int version, int procedure) {
+        return switch (procedure) {
+            case 0 -> (call, args) -> done(RpcResult.success(out -> { }));
+            case TEST -> this::test;
+            case LOCK -> (call, args) -> lock(args, true);
+            case CANCEL -> this::cancel;
+            case UNLOCK -> this::unlock;
+            case NM_LOCK -> (call, args) -> lock(args, false);
+            case FREE_ALL -> this::freeAll;
+            default -> null;
+        };
+    }
+
+    private CompletionStage<RpcResult> test(RpcCall call, XdrDecoder args) {
+        byte[] cookie = args.readOpaqueBytes(NlmLock.MAX_NETOBJ);
+        boolean exclusive = args.readBool();
+        NlmLock lock = NlmLock.decode(args);
+        if (service.inGrace()) {
+            return done(res(cookie, NlmStatus.DENIED_GRACE_PERIOD));
+        }
+        FileHandle fh;
+        try {
+            fh = service.file(lock.fh(), peer);
+        } catch (VfsException e) {
+            return done(res(cookie, NlmService.handleStatus(e)));
+        }
+        Optional<LockInfo> holder = service.leases().testLock(fh, lock.owner(), lock.range(), exclusive);
+        return done(RpcResult.success(out -> {
+            out.writeOpaque(cookie);
+            if (holder.isEmpty()) {
+                out.writeInt(NlmStatus.GRANTED);
+            } else {
+                out.writeInt(NlmStatus.DENIED);
+                NlmLock.encodeHolder(out, holder.get());
+            }
+        }));
+    }
+
+    /** LOCK (monitored: the host is recorded for SM_NOTIFY) and NM_LOCK (never blocks, not monitored). */
+    private CompletionStage<RpcResult> lock(XdrDecoder args, boolean monitored) {
+        byte[] cookie = args.readOpaqueBytes(NlmLock.MAX_NETOBJ);
+        boolean block = args.readBool() && monitored;
+        boolean exclusive = args.readBool();
+        NlmLock lock = NlmLock.decode(args);
+        boolean reclaim = args.readBool();
+        args.readInt(); // the client's NSM state: its reboots reach us as SM_NOTIFY instead
+        if (service.inGrace() != reclaim) {
+            return done(res(cookie, NlmStatus.DENIED_GRACE_PERIOD));
+        }
+        FileHandle fh;
+        try {
+            fh = service.file(lock.fh(), peer);
+        } catch (VfsException e) {
+            return done(res(cookie, NlmService.handleStatus(e)));
+        }
+        LockResult result = service.leases().lock(fh, lock.owner(), lock.range(), exclusive, block);
+        if (monitored && (result.status() == LockStatus.GRANTED || result.status() == LockStatus.BLOCKED)) {
+            service.monitor(lock.callerName(), peer);
+        }
+        if (result.status() == LockStatus.BLOCKED) {
+            result.pending().completion().thenAccept(status -> {
+                if (status == LockStatus.GRANTED) {
+                    service.granted(peer, cookie, exclusive, lock).whenComplete((ok, failure) -> {
+                        if (failure != null) {
+                            // The lock stays held: the client polls its blocked LOCK and is then granted it.
+                            LOG.info("NLM4_GRANTED callback to {} failed: {}", peer.getHostAddress(), failure.toString());
+                        }
+                    });
+                }
+            });
+        }
+        return done(res(cookie, NlmStatus.of(result.status())));
+    }
+
+    private CompletionStage<RpcResult> cancel(RpcCall call, XdrDecoder args) {
+        byte[] cookie = args.readOpaqueBytes(NlmLock.MAX_NETOBJ);
+        args.readBool();
+        boolean exclusive = args.readBool();
+        NlmLock lock = NlmLock.decode(args);
+        if (service.inGrace()) {
+            return done(res(cookie, NlmStatus.DENIED_GRACE_PERIOD));
+        }
+        FileHandle fh;
+        try {
+            fh = service.file(lock.fh(), peer);
+        } catch (VfsException e) {
+            return done(res(cookie, NlmService.handleStatus(e)));
+        }
+        boolean cancelled = service.leases().cancelLock(fh, lock.owner(), lock.range(), exclusive);
+        return done(res(cookie, cancelled ? NlmStatus.GRANTED : NlmStatus.DENIED));
+    }
+
+    private CompletionStage<RpcResult> unlock(RpcCall call, XdrDecoder args) {
+        byte[] cookie = args.readOpaqueBytes(NlmLock.MAX_NETOBJ);
+        NlmLock lock = NlmLock.decode(args);
+        if (service.inGrace()) {
+            return done(res(cookie, NlmStatus.DENIED_GRACE_PERIOD));
+        }
+        FileHandle fh;
+        try {
+            fh = service.file(lock.fh(), peer);
+        } catch (VfsException e) {
+            return done(res(cookie, NlmService.handleStatus(e)));
+        }
+        boolean unlocked = service.leases().unlock(fh, lock.owner(), lock.range());
+        return done(res(cookie, unlocked ? NlmStatus.GRANTED : NlmStatus.DENIED_NOLOCKS));
+    }
+
+    private CompletionStage<RpcResult> freeAll(RpcCall call, XdrDecoder args) {
+        String name = args.readString(NlmLock.MAX_NAME);
+        args.readInt();
+        int released = service.releaseHost(name);
+        LOG.info("NLM FREE_ALL from {} for {}: {} lock(s) and request(s) released", peer.getHostAddress(), name, released);
+        return done(RpcResult.success(out -> { }));
+    }
+
+    /** nlm4_res. */
+    private static RpcResult res(byte[] cookie, int status) {
+        return RpcResult.success(out -> {
+            out.writeOpaque(cookie);
+            out.writeInt(status);
+        });
+    }
+
+    private static CompletionStage<RpcResult> done(RpcResult result) {
+        return CompletableFuture.completedFuture(result);
+    }
+}
