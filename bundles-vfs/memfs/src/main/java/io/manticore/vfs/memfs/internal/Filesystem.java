@@ -37,13 +37,13 @@ final class Filesystem {
         this.writeVerifier = ThreadLocalRandom.current().nextLong();
     }
 
-    /** A new, empty file system: a root directory owned by root, mode 0755. */
+    /** A new, empty file system: a root directory owned by root, with the mode of the options. */
     static Filesystem fresh(MountId mountId, MemfsOptions options, NanoClock clock) {
         Filesystem fs = new Filesystem(mountId, new InodeTable(options.maxFiles(), InodeTable.ROOT),
                 new SpaceAccount(options.capacityBlocks()), clock);
         Inode root = fs.newInode(FileType.DIRECTORY);
         long now = clock.now();
-        root.mode = DEFAULT_DIRECTORY_MODE;
+        root.mode = options.rootMode();
         root.nlink = 2;
         root.parent = root.ino;
         root.atime = now;

@@ -3,16 +3,23 @@ package io.manticore.vfs.memfs.internal;
 import java.util.Map;
 
 /**
- * The mount options memfs reads: {@code size} (capacity, default 1g) and {@code files} (the
- * most inodes, default 1000000). Other options are left to other readers.
+ * The mount options memfs reads: {@code size} (capacity, default 1g), {@code files} (the
+ * most inodes, default 1000000) and {@code root_mode} (the root folder's permission bits in
+ * octal, default 0755). Other options are left to other readers.
  *
  * @param capacityBlocks the capacity in whole blocks
  * @param maxFiles       the most inodes, the root included
+ * @param rootMode       the permission bits of a new file system's root
  */
-record MemfsOptions(long capacityBlocks, long maxFiles) {
+record MemfsOptions(long capacityBlocks, long maxFiles, int rootMode) {
 
     static final String SIZE = "size";
     static final String FILES = "files";
+    static final String ROOT_MODE = "root_mode";
+
+    MemfsOptions(long capacityBlocks, long maxFiles) {
+        this(capacityBlocks, maxFiles, Filesystem.DEFAULT_DIRECTORY_MODE);
+    }
 
     /** @throws IllegalArgumentException naming the option whose value is invalid */
     static MemfsOptions parse(Map<String, String> options) {
@@ -32,6 +39,11 @@ record MemfsOptions(long capacityBlocks, long maxFiles) {
             throw new IllegalArgumentException("memfs option '" + FILES + "': '" + options.get(FILES)
                     + "' is not a positive number of files");
         }
-        return new MemfsOptions(capacity / Blocks.SIZE, maxFiles);
+        String mode = options.getOrDefault(ROOT_MODE, "0755").trim();
+        if (!mode.matches("[0-7]{1,4}")) {
+            throw new IllegalArgumentException("memfs option '" + ROOT_MODE + "': '" + mode
+                    + "' is not an octal mode such as 0755 or 1777");
+        }
+        return new MemfsOptions(capacity / Blocks.SIZE, maxFiles, Integer.parseInt(mode, 8));
     }
 }

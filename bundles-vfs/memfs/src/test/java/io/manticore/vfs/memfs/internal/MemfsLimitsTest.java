@@ -172,4 +172,17 @@ public class MemfsLimitsTest {
         assertEquals(3L << 40, SizeParser.parse("size", " 3T "));
         assertEquals(new MemfsOptions(3, 7), MemfsOptions.parse(Map.of("size", "200k", "files", "7")));
     }
+
+    @Test
+    public void rootModeOptionSetsTheRootFolderPermissions() {
+        MemfsOptions options = MemfsOptions.parse(Map.of("root_mode", "1777"));
+        assertEquals(01777, options.rootMode());
+        assertEquals(01777, Filesystem.fresh(io.manticore.api.vfs.MountId.forName("m"), options, new NanoClock(() -> 0L)).root().mode);
+        assertEquals(0755, MemfsOptions.parse(Map.of()).rootMode());
+    }
+
+    @Test(expected = IllegalArgumentException.class)
+    public void rootModeMustBeOctal() {
+        MemfsOptions.parse(Map.of("root_mode", "0789"));
+    }
 }
