@@ -268,18 +268,19 @@ final class CoreFileSystem implements Vfs {
         if (invalid != null) {
             return Faults.failed(invalid, "invalid name");
         }
-        return runner.run(dir, "remove", live -> rules.authorizeDelete(live, cred, dir, name).thenCompose(checked -> {
-            FileHandle victim = nameCache.peek(dir, name);
-            return live.call("remove", () -> live.backend().remove(cred, dir, name)).thenApply(wcc -> {
-                nameCache.invalidate(dir, name);
-                updateDirectory(dir, wcc);
-                if (victim != null) {
-                    attrCache.invalidate(victim);
-                }
-                changes.entry(dir, name, victim, Kind.REMOVED);
-                return wcc;
-            });
-        }));
+        return runner.run(dir, "remove", live -> rules.authorizeDelete(live, cred, dir, name)
+                .thenCompose(checked -> lookups.handleOf(live, cred, dir, name))
+                .thenCompose(victim -> live.call("remove", () -> live.backend().remove(cred, dir, name)).thenApply(wcc -> {
+                    nameCache.invalidate(dir, name);
+                    updateDirectory(dir, wcc);
+                    if (victim != null) {
+                        attrCache.invalidate(victim);
+                        // Core's own open of the file would keep its data after the last name is gone.
+                        openFiles.close(victim);
+                    }
+                    changes.entry(dir, name, victim, Kind.REMOVED);
+                    return wcc;
+                })));
     }
 
     @Override

@@ -100,6 +100,15 @@ public class CachingTest {
     }
 
     @Test
+    public void removingAFileClosesCoresOpenOfItSoTheBackendCanFreeIt() {
+        FileHandle fh = fx.createFile(ALICE, root, "big", bytes("data"));
+        assertEquals(0, backend.count("close"));
+        join(fx.vfs.remove(ALICE, root, "big"));
+        assertEquals(1, backend.count("close"));
+        assertEquals(VfsError.STALE, error(fx.vfs.getattr(ALICE, fh, AttrMask.ALL)));
+    }
+
+    @Test
     public void afterRenameTheNewNameResolvesAndTheOldDoesNot() {
         FileHandle moved = fx.createFile(ALICE, root, "old", bytes("m"));
         fx.createFile(ALICE, root, "new", bytes("r"));
