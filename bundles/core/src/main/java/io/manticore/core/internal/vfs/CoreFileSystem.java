@@ -239,9 +239,9 @@ final class CoreFileSystem implements Vfs {
             return Faults.failed(VfsError.XDEV, "a rename must stay on its mount");
         }
         return runner.run(fromDir, "rename", live -> rules.authorizeRename(live, cred, fromDir, fromName, toDir, toName)
-                .thenCompose(checked -> {
+                .thenCompose(checked -> lookups.handleOf(live, cred, toDir, toName))
+                .thenCompose(replaced -> {
                     FileHandle moved = nameCache.peek(fromDir, fromName);
-                    FileHandle replaced = nameCache.peek(toDir, toName);
                     return live.call("rename",
                                     () -> live.backend().rename(cred, fromDir, fromName, toDir, toName))
                             .thenApply(result -> {
@@ -254,6 +254,7 @@ final class CoreFileSystem implements Vfs {
                                 }
                                 if (replaced != null && !replaced.equals(moved)) {
                                     forgetRemoved(replaced);
+                                    openFiles.close(replaced);
                                 }
                                 changes.entry(fromDir, fromName, moved, Kind.RENAMED_FROM);
                                 changes.entry(toDir, toName, moved, Kind.RENAMED_TO);

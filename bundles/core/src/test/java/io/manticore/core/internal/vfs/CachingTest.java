@@ -109,6 +109,16 @@ public class CachingTest {
     }
 
     @Test
+    public void renamingOverAFileClosesCoresOpenOfTheReplacedFile() {
+        fx.createFile(ALICE, root, "a", bytes("new"));
+        FileHandle replaced = fx.createFile(ALICE, root, "b", bytes("old"));
+        int closes = backend.count("close");
+        join(fx.vfs.rename(ALICE, root, "a", root, "b"));
+        assertEquals(closes + 1, backend.count("close"));
+        assertEquals(VfsError.STALE, error(fx.vfs.getattr(ALICE, replaced, AttrMask.ALL)));
+    }
+
+    @Test
     public void afterRenameTheNewNameResolvesAndTheOldDoesNot() {
         FileHandle moved = fx.createFile(ALICE, root, "old", bytes("m"));
         fx.createFile(ALICE, root, "new", bytes("r"));
