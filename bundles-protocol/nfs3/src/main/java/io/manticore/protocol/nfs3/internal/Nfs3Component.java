@@ -10,11 +10,13 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.manticore.api.admin.ClientSource;
 import io.manticore.api.config.ConfigService;
 import io.manticore.api.lease.LeaseManager;
 import io.manticore.api.protocol.ProtocolHandler;
 import io.manticore.api.vfs.Vfs;
 import io.manticore.protocol.nfs3.internal.client.Clients;
+import io.manticore.protocol.nfs3.internal.client.NfsClientSource;
 import io.manticore.protocol.nfs3.internal.export.Exports;
 import io.manticore.protocol.nfs3.internal.handle.HandleKey;
 import io.manticore.protocol.nfs3.internal.handle.WireHandles;
@@ -53,6 +55,7 @@ public final class Nfs3Component {
     private final List<ServiceRegistration<ProtocolHandler>> registrations = new ArrayList<>();
     private final List<RpcProtocol> protocols = new ArrayList<>();
     private final EventLoopGroup callbackLoop;
+    private final ServiceRegistration<ClientSource> clientSource;
 
     @Activate
     public Nfs3Component(BundleContext context, @Reference Vfs vfs, @Reference ConfigService config,
@@ -80,6 +83,7 @@ public final class Nfs3Component {
                 "100021:4");
         register(context, new RpcProtocol("nsm", server, c -> List.of(new NsmProgram(nlm, c.peer()))),
                 "100024:1");
+        clientSource = context.registerService(ClientSource.class, new NfsClientSource(server.clients()), null);
     }
 
     private static int intProperty(BundleContext context, String name, int fallback) {
@@ -109,6 +113,7 @@ public final class Nfs3Component {
 
     @Deactivate
     void deactivate() {
+        clientSource.unregister();
         for (ServiceRegistration<ProtocolHandler> r : registrations) {
             r.unregister();
         }

@@ -1,6 +1,7 @@
 package io.manticore.shell.internal.command;
 
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -9,6 +10,9 @@ import io.manticore.api.vfs.Capability;
 
 /** How values read in table cells. */
 final class Cells {
+
+    /** Bytes kept at each end of a long hex cell: enough to tell handles and owners apart at a glance. */
+    private static final int HEX_KEPT = 8;
 
     private Cells() {
     }
@@ -30,6 +34,15 @@ final class Cells {
 
     static String yesNo(boolean value) {
         return value ? "yes" : "no";
+    }
+
+    /** Bytes in hex: whole up to 16 bytes, longer ones as their first and last 8 bytes around "..". */
+    static String hex(byte[] bytes) {
+        HexFormat hex = HexFormat.of();
+        if (bytes.length <= 2 * HEX_KEPT) {
+            return hex.formatHex(bytes);
+        }
+        return hex.formatHex(bytes, 0, HEX_KEPT) + ".." + hex.formatHex(bytes, bytes.length - HEX_KEPT, bytes.length);
     }
 
     /** A fraction as a percentage with one decimal: {@code 0.875} reads "87.5%". */

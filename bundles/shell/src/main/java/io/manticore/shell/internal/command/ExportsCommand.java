@@ -34,12 +34,11 @@ public final class ExportsCommand {
     @Descriptor("lists the NFS exports: namespace path, access, squash, anonymous ids, clients")
     public Rows<Named<ExportConfig>> exports() {
         Map<String, ExportConfig> exports = CoreServices.require(configService).current().exports();
-        Table table = new Table().text("EXPORT").text("PATH").text("ACCESS").text("SQUASH").text("ANON")
-                .text("CLIENTS");
+        Table table = new Table().text("PATH").text("ACCESS").text("SQUASH").text("ANON").text("CLIENTS");
         List<Named<ExportConfig>> records = new ArrayList<>();
         for (Map.Entry<String, ExportConfig> e : exports.entrySet()) {
             ExportConfig x = e.getValue();
-            table.row(e.getKey(), x.path(), Cells.access(x.readOnly()), x.squash(),
+            table.row(x.path(), Cells.access(x.readOnly()), x.squash(),
                     x.anonUid() + ":" + x.anonGid(), Cells.joined(x.clients()));
             records.add(new Named<>(e.getKey(), x));
         }

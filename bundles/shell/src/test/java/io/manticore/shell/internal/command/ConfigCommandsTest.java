@@ -33,14 +33,14 @@ public class ConfigCommandsTest {
             ordered("mem", memBucket, "logs", logsBucket));
 
     @Test
-    public void exportsPrintsAccessSquashAnonymousIdsAndClientsInFileOrder() {
+    public void exportsPrintsEachPathOnceWithAccessSquashAnonymousIdsAndClientsInFileOrder() {
         List<Named<ExportConfig>> result = new ExportsCommand(config).exports();
 
         assertEquals(""
-                + "EXPORT  PATH   ACCESS  SQUASH  ANON         CLIENTS\n"
-                + "------  ----   ------  ------  ----         -------\n"
-                + "/mem    /mem   rw      root    65534:65534  127.0.0.0/8,::1/128\n"
-                + "/data   /data  ro      all     1000:100     -\n", output.text());
+                + "PATH   ACCESS  SQUASH  ANON         CLIENTS\n"
+                + "----   ------  ------  ----         -------\n"
+                + "/mem   rw      root    65534:65534  127.0.0.0/8,::1/128\n"
+                + "/data  ro      all     1000:100     -\n", output.text());
         assertEquals(List.of(new Named<>("/mem", memExport), new Named<>("/data", dataExport)), result);
     }
 

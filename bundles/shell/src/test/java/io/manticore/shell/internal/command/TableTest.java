@@ -3,6 +3,8 @@ package io.manticore.shell.internal.command;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
+import java.util.Arrays;
+
 import org.junit.Test;
 
 public class TableTest {
@@ -60,5 +62,22 @@ public class TableTest {
         assertEquals("100.0%", Cells.percent(1));
         assertEquals("333.3", Cells.averageMicros(1_000_000, 3));
         assertEquals("0.0", Cells.averageMicros(0, 0));
+    }
+
+    @Test
+    public void cellsShowUpTo16BytesOfHexWholeAndLongerOnesByTheirEnds() {
+        assertEquals("", Cells.hex(new byte[0]));
+        assertEquals("00ff7f80", Cells.hex(new byte[] {0, -1, 127, -128}));
+        assertEquals("0a".repeat(16), Cells.hex(filled(16, 10)));
+        byte[] seventeen = filled(17, 10);
+        seventeen[0] = 1;
+        seventeen[16] = 2;
+        assertEquals("010a0a0a0a0a0a0a..0a0a0a0a0a0a0a02", Cells.hex(seventeen));
+    }
+
+    private static byte[] filled(int length, int value) {
+        byte[] bytes = new byte[length];
+        Arrays.fill(bytes, (byte) value);
+        return bytes;
     }
 }

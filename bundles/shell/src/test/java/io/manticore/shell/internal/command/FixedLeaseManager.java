@@ -1,0 +1,58 @@
+package io.manticore.shell.internal.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.manticore.api.lease.LeaseManager;
+import io.manticore.api.lease.LockInfo;
+import io.manticore.api.lease.LockOwner;
+import io.manticore.api.lease.LockRange;
+import io.manticore.api.lease.LockResult;
+import io.manticore.api.vfs.FileHandle;
+
+/** A LeaseManager answering {@link #locks()} with fixed records; the shell never locks or unlocks. */
+final class FixedLeaseManager implements LeaseManager {
+
+    final List<LockInfo> locks = new ArrayList<>();
+
+    @Override
+    public List<LockInfo> locks() {
+        return List.copyOf(locks);
+    }
+
+    @Override
+    public List<LockInfo> locks(FileHandle file) {
+        return locks.stream().filter(l -> l.file().equals(file)).toList();
+    }
+
+    @Override
+    public Optional<LockInfo> testLock(FileHandle file, LockOwner owner, LockRange range, boolean exclusive) {
+        throw new UnsupportedOperationException("the shell only reads locks");
+    }
+
+    @Override
+    public LockResult lock(FileHandle file, LockOwner owner, LockRange range, boolean exclusive, boolean wait) {
+        throw new UnsupportedOperationException("the shell only reads locks");
+    }
+
+    @Override
+    public boolean unlock(FileHandle file, LockOwner owner, LockRange range) {
+        throw new UnsupportedOperationException("the shell only reads locks");
+    }
+
+    @Override
+    public boolean cancelLock(FileHandle file, LockOwner owner, LockRange range, boolean exclusive) {
+        throw new UnsupportedOperationException("the shell only reads locks");
+    }
+
+    @Override
+    public int releaseOwner(LockOwner owner) {
+        throw new UnsupportedOperationException("the shell only reads locks");
+    }
+
+    @Override
+    public int releaseClient(String protocol, String clientId) {
+        throw new UnsupportedOperationException("the shell only reads locks");
+    }
+}
