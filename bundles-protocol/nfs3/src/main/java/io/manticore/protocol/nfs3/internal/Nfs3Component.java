@@ -69,16 +69,17 @@ public final class Nfs3Component {
             throw new UncheckedIOException("cannot read or create the NFS state under " + config.varDirectory(), e);
         }
         NfsServer server = new NfsServer(vfs, new Exports(config), new WireHandles(key), new Clients());
-        register(context, new RpcProtocol("nfs3", server, c -> List.of(new Nfs3Program(server, c))),
-                Nfs3Program.PROGRAM + ":" + Nfs3Program.VERSION);
-        register(context, new RpcProtocol("mount", server, c -> List.of(new MountProgram(server, c))),
-                MountProgram.PROGRAM + ":1", MountProgram.PROGRAM + ":2", MountProgram.PROGRAM + ":3");
         // One thread of its own for the rare calls back to clients, which may come before any connection.
         callbackLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         Callbacks callbacks = new Callbacks(new RpcCaller(callbackLoop, NioSocketChannel.class),
                 intProperty(context, CALLBACK_PORTMAP_PORT, 111));
         NlmService nlm = new NlmService(server, leases, hosts, callbacks, hostName(),
                 Duration.ofSeconds(intProperty(context, GRACE_SECONDS, 90)));
+        // Registered only once everything is built, so a failure above leaves no service behind.
+        register(context, new RpcProtocol("nfs3", server, c -> List.of(new Nfs3Program(server, c))),
+                Nfs3Program.PROGRAM + ":" + Nfs3Program.VERSION);
+        register(context, new RpcProtocol("mount", server, c -> List.of(new MountProgram(server, c))),
+                MountProgram.PROGRAM + ":1", MountProgram.PROGRAM + ":2", MountProgram.PROGRAM + ":3");
         register(context, new RpcProtocol("nlm", server, c -> List.of(new NlmProgram(nlm, c.peer()))),
                 "100021:4");
         register(context, new RpcProtocol("nsm", server, c -> List.of(new NsmProgram(nlm, c.peer()))),
