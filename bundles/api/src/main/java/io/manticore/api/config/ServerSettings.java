@@ -11,8 +11,10 @@ package io.manticore.api.config;
  * @param nameCacheEntries     name cache capacity
  * @param openFileCacheEntries open-file cache capacity
  * @param openFileIdleMillis   how long an unused open file stays open
+ * @param rpcbindRegister      register Manticore's bound RPC programs with the host's rpcbind
+ *                             (port mapper on 127.0.0.1:111) instead of serving portmap itself
  */
 public record ServerSettings(int threads, int delegationThreads, long suspendTimeoutMillis,
                              int maxSuspendedCalls, int attrCacheEntries, int nameCacheEntries,
-                             int openFileCacheEntries, long openFileIdleMillis) {
+                             int openFileCacheEntries, long openFileIdleMillis, boolean rpcbindRegister) {
 }

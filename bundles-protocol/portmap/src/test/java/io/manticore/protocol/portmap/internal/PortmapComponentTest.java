@@ -9,7 +9,9 @@ import java.util.List;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import io.manticore.api.config.ConfigListener;
 import io.manticore.api.protocol.ProtocolHandler;
+import io.manticore.api.runtime.Scheduler;
 import org.junit.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -64,5 +66,15 @@ public class PortmapComponentTest {
         Element listeners = only(directory, "reference", "io.manticore.api.admin.ListenerAdmin");
         assertEquals("0..1", listeners.getAttribute("cardinality"));
         assertEquals("true", directory.getDocumentElement().getAttribute("immediate"));
+    }
+
+    @Test
+    public void systemRpcbindRegistrationStartsAtOnceAndIsToldOfEveryConfiguration() throws Exception {
+        Document registration = description(SystemRpcbind.class);
+        only(registration, "provide", ConfigListener.class.getName());
+        assertEquals("true", registration.getDocumentElement().getAttribute("immediate"));
+        assertEquals("deactivate", registration.getDocumentElement().getAttribute("deactivate"));
+        only(registration, "reference", RpcProgramDirectory.class.getName());
+        only(registration, "reference", Scheduler.class.getName());
     }
 }

@@ -38,6 +38,18 @@ public class ConfigParserTest {
     }
 
     @Test
+    public void registeringWithTheSystemRpcbindIsOffUnlessTheFileTurnsItOn() throws Exception {
+        assertFalse(ConfigParser.parse("{}").server().rpcbindRegister());
+        assertFalse(ConfigParser.parse("{\"server\": {\"rpcbind_register\": false}}").server().rpcbindRegister());
+        ServerConfig on = ConfigParser.parse("{\"server\": {\"threads\": 2, \"rpcbind_register\": true}}");
+        assertTrue(on.server().rpcbindRegister());
+        assertEquals(2, on.server().threads());
+        refused("{\"server\": {\"rpcbind_register\": \"yes\"}}", "$.server.rpcbind_register", "true or false");
+        refused("{\"server\": {\"rpcbind_register\": 1}}", "$.server.rpcbind_register", "true or false");
+        refused("{\"server\": {\"rpcbind_registered\": true}}", "$.server.rpcbind_registered", "unknown key");
+    }
+
+    @Test
     public void exportsGetTheirDefaultsAndKeepFileOrder() throws Exception {
         ServerConfig c = ConfigParser.parse("{" + MOUNT + ", \"exports\": {\"/mem/b\": {}, \"/mem/a\": {\"access\": \"ro\", \"squash\": \"all\", \"clients\": [\"10.0.0.0/8\"], \"anonuid\": 7}}}");
         assertEquals(List.of("/mem/b", "/mem/a"), List.copyOf(c.exports().keySet()));
