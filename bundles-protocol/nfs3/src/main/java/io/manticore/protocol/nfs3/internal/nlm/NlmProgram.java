@@ -120,20 +120,11 @@ public final class NlmProgram implements RpcProgram {
             return done(res(cookie, NlmService.handleStatus(e)));
         }
         LockResult result = service.leases().lock(fh, lock.owner(), lock.range(), exclusive, block);
-        if (monitored && (result.status() == LockStatus.GRANTED || result.status() == LockStatus.BLOCKED)) {
-            service.monitor(lock.callerName(), peer);
+        if (result.status() == LockStatus.GRANTED || result.status() == LockStatus.BLOCKED) {
+            service.holder(lock.callerName(), peer, monitored);
         }
         if (result.status() == LockStatus.BLOCKED) {
-            result.pending().completion().thenAccept(status -> {
-                if (status == LockStatus.GRANTED) {
-                    service.granted(peer, cookie, exclusive, lock).whenComplete((ok, failure) -> {
-                        if (failure != null) {
-                            // The lock stays held: the client polls its blocked LOCK and is then granted it.
-                            LOG.info("NLM4_GRANTED callback to {} failed: {}", peer.getHostAddress(), failure.toString());
-                        }
-                    });
-                }
-            });
+            service.callBackWhenGranted(result.pending(), peer, cookie, lock);
         }
         return done(res(cookie, NlmStatus.of(result.status())));
     }
@@ -175,8 +166,10 @@ public final class NlmProgram implements RpcProgram {
     private CompletionStage<RpcResult> freeAll(RpcCall call, XdrDecoder args) {
         String name = args.readString(NlmLock.MAX_NAME);
         args.readInt();
-        int released = service.releaseHost(name);
-        LOG.info("NLM FREE_ALL from {} for {}: {} lock(s) and request(s) released", peer.getHostAddress(), name, released);
+        int released = service.releaseHost(name, peer);
+        if (released >= 0) {
+            LOG.info("NLM FREE_ALL from {} for {}: {} lock(s) and request(s) released", peer.getHostAddress(), name, released);
+        }
         return done(RpcResult.success(out -> { }));
     }
 

@@ -3,9 +3,14 @@ package io.manticore.protocol.nfs3.internal.nlm;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.manticore.api.lease.LeaseManager;
+import io.manticore.api.lease.LockStatus;
+import io.manticore.api.lease.PendingLock;
 import io.manticore.api.vfs.FileHandle;
 import io.manticore.api.vfs.VfsException;
 import io.manticore.protocol.nfs3.internal.NfsServer;
@@ -33,6 +38,10 @@ public final class NlmService {
     private final Callbacks callbacks;
     private final String serverName;
     private final long graceEnds;
+    /** Blocked requests that already have their GRANTED callback: a client repeats a blocked LOCK while it waits. */
+    private final Set<PendingLock> awaited = ConcurrentHashMap.newKeySet();
+    /** The address each lock-holding host called from, so only that host (or a local statd) can free its locks. */
+    private final Map<String, InetAddress> holders = new ConcurrentHashMap<>();
 
     /**
      * Starts the service: when hosts held locks before the restart, a grace period of
@@ -74,17 +83,48 @@ public final class NlmService {
         return server.check(wireHandle, peer).fh();
     }
 
-    /** Starts monitoring a host that now holds a lock. */
-    void monitor(String name, InetAddress address) {
-        if (!hosts.monitor(name, address)) {
+    /** Remembers where a host that now holds or awaits a lock calls from; with {@code monitored}, NSM records it too. */
+    void holder(String name, InetAddress address, boolean monitored) {
+        if (holders.size() < MonitoredHosts.MAX_HOSTS || holders.containsKey(name)) {
+            holders.put(name, address);
+        }
+        if (monitored && !hosts.monitor(name, address)) {
             LOG.warn("NSM host table full: {} will not be told to reclaim its locks after a restart", name);
         }
     }
 
-    /** A host freed all its locks or rebooted: its locks and waiting requests go. */
-    int releaseHost(String name) {
+    /**
+     * A host freed all its locks or rebooted: its locks and waiting requests go. Only the host
+     * itself (the address its locks came from) or a local caller may ask; -1 when refused.
+     */
+    int releaseHost(String name, InetAddress caller) {
+        InetAddress known = holders.get(name);
+        if (!caller.isLoopbackAddress() && known != null && !known.equals(caller)) {
+            LOG.warn("Refused to release the locks of {} at the request of {}: they were taken from {}",
+                    name, caller.getHostAddress(), known.getHostAddress());
+            return -1;
+        }
+        holders.remove(name);
         hosts.forget(name);
         return leases.releaseClient(NlmLock.PROTOCOL, name);
+    }
+
+    /** Calls the client back once when {@code pending} is granted, however often it repeated its LOCK. */
+    void callBackWhenGranted(PendingLock pending, InetAddress host, byte[] cookie, NlmLock lock) {
+        if (!awaited.add(pending)) {
+            return;
+        }
+        pending.completion().thenAccept(status -> {
+            awaited.remove(pending);
+            if (status == LockStatus.GRANTED) {
+                granted(host, cookie, pending.exclusive(), lock).whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        // The lock stays held: the client polls its blocked LOCK and is then granted it.
+                        LOG.info("NLM4_GRANTED callback to {} failed: {}", host.getHostAddress(), failure.toString());
+                    }
+                });
+            }
+        });
     }
 
     /** Tells a client that its blocked lock is now granted (NLM4_GRANTED with the lock's arguments). */

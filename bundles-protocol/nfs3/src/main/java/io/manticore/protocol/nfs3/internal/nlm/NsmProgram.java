@@ -67,9 +67,11 @@ public final class NsmProgram implements RpcProgram {
             case SM_NOTIFY -> (call, args) -> {
                 String name = args.readString(MAX_NAME);
                 int state = args.readInt();
-                int released = service.releaseHost(name);
-                LOG.info("SM_NOTIFY from {}: {} restarted (state {}), {} lock(s) and request(s) released",
-                        peer.getHostAddress(), name, state, released);
+                int released = service.releaseHost(name, peer);
+                if (released >= 0) {
+                    LOG.info("SM_NOTIFY from {}: {} restarted (state {}), {} lock(s) and request(s) released",
+                            peer.getHostAddress(), name, state, released);
+                }
                 return done(RpcResult.success(out -> { }));
             };
             default -> null;

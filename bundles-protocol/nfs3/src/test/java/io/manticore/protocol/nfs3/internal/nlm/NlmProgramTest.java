@@ -161,6 +161,33 @@ public class NlmProgramTest {
     }
 
     @Test
+    public void aRepeatedBlockedLockIsCalledBackOnce() throws Exception {
+        EmbeddedChannel nlm = nlm(service());
+        status(nlm, LOCK, lockArgs("c1", 1, new byte[] {1}, 0, 0, true, false, false));
+        assertEquals(NlmStatus.BLOCKED, status(nlm, LOCK, lockArgs("c2", 2, new byte[] {2}, 0, 0, true, true, false)));
+        assertEquals(NlmStatus.BLOCKED, status(nlm, LOCK, lockArgs("c2", 2, new byte[] {2}, 0, 0, true, true, false)));
+        status(nlm, UNLOCK, unlockArgs("c1", 1, new byte[] {1}, 0, 0));
+        assertEquals("100000/3", clientCalls.poll(10, TimeUnit.SECONDS));
+        assertEquals("100021/5 c2 svid=2 0+0 exclusive", clientCalls.poll(10, TimeUnit.SECONDS));
+        assertNull(clientCalls.poll(500, TimeUnit.MILLISECONDS));
+        nlm.finishAndReleaseAll();
+    }
+
+    @Test
+    public void onlyTheHostItselfOrALocalCallerMayFreeItsLocks() throws Exception {
+        NlmService service = service();
+        EmbeddedChannel host = channel(new NlmProgram(service, InetAddress.getByName("192.0.2.7")));
+        status(host, LOCK, lockArgs("c1", 1, new byte[] {1}, 0, 0, true, false, false));
+        EmbeddedChannel other = channel(new NlmProgram(service, InetAddress.getByName("192.0.2.99")));
+        call(other, FREE_ALL, out -> out.writeString("c1").writeInt(3));
+        assertEquals(1, leases.locks().size());
+        call(host, FREE_ALL, out -> out.writeString("c1").writeInt(3));
+        assertTrue(leases.locks().isEmpty());
+        host.finishAndReleaseAll();
+        other.finishAndReleaseAll();
+    }
+
+    @Test
     public void cancelWithdrawsABlockedRequest() throws Exception {
         EmbeddedChannel nlm = nlm(service());
         status(nlm, LOCK, lockArgs("c1", 1, new byte[] {1}, 0, 0, true, false, false));
@@ -362,7 +389,7 @@ public class NlmProgramTest {
 
     private static ConfigService config() {
         ServerConfig c = new ServerConfig(null, List.of(), Map.of(),
-                Map.of("/mem", new ExportConfig("/mem", false, "none", List.of("127.0.0.0/8"), 65534, 65534)),
+                Map.of("/mem", new ExportConfig("/mem", false, "none", List.of("127.0.0.0/8", "192.0.2.0/24"), 65534, 65534)),
                 Map.of(), Map.of(), List.of(), List.of(), null);
         return new ConfigService() {
             @Override
