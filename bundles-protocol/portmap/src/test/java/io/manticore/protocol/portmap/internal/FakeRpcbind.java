@@ -42,6 +42,7 @@ final class FakeRpcbind implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final Map<List<Integer>, Integer> table = new LinkedHashMap<>();
+    private final List<Channel> accepted = new CopyOnWriteArrayList<>();
     private Channel server;
     private int port;
 
@@ -64,6 +65,8 @@ final class FakeRpcbind implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        accepted.add(ch);
+                        ch.closeFuture().addListener(f -> accepted.remove(ch));
                         RpcPipeline.install(ch.pipeline(), new RpcPrograms(List.of(new Program())));
                     }
                 }).bind("127.0.0.1", port).sync().channel();
@@ -73,6 +76,10 @@ final class FakeRpcbind implements AutoCloseable {
     /** Stops listening: calls are refused until {@link #start()}. */
     void stop() throws InterruptedException {
         server.close().sync();
+        // Linux refuses to listen again on a port that still has established connections.
+        for (Channel ch : accepted) {
+            ch.close().sync();
+        }
     }
 
     /** Puts a mapping in the table, as another server's SET would. */
