@@ -104,7 +104,7 @@ final class BlockMap {
         while (remaining > 0) {
             int within = within(position);
             int n = Math.min(SIZE - within, remaining);
-            writable(index(position)).setBytes(within, data, from, n);
+            writableFor(index(position), within, n).setBytes(within, data, from, n);
             from += n;
             position += n;
             remaining -= n;
@@ -294,6 +294,21 @@ final class BlockMap {
             block.release();
             block = copy;
         }
+        return block;
+    }
+
+    /**
+     * The block at {@code index} about to be written at {@code [within, within + n)}: a new block
+     * is zeroed only outside that range, so a whole-block write never zeroes first.
+     */
+    private ByteBuf writableFor(long index, int within, int n) {
+        if (blocks.get(index) != null) {
+            return writable(index);
+        }
+        ByteBuf block = Blocks.allocateUnzeroed();
+        block.setZero(0, within);
+        block.setZero(within + n, SIZE - within - n);
+        put(index, block);
         return block;
     }
 

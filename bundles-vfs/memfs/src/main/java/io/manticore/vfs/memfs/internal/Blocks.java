@@ -24,8 +24,14 @@ final class Blocks {
 
     /** A new block filled with zeros. */
     static ByteBuf allocate() {
-        ByteBuf block = PooledByteBufAllocator.DEFAULT.directBuffer(SIZE, SIZE);
+        ByteBuf block = allocateUnzeroed();
         block.setZero(0, SIZE);
+        return block;
+    }
+
+    /** A new block whose content is undefined (pooled memory is reused): the caller overwrites or zeroes all of it. */
+    static ByteBuf allocateUnzeroed() {
+        ByteBuf block = PooledByteBufAllocator.DEFAULT.directBuffer(SIZE, SIZE);
         block.writerIndex(SIZE);
         return block;
     }

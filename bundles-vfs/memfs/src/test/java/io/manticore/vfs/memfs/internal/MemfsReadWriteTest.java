@@ -104,6 +104,29 @@ public class MemfsReadWriteTest {
     }
 
     @Test
+    public void aPartialWriteIntoANewBlockReadsZerosAroundItEvenOnReusedMemory() {
+        for (int round = 0; round < 20; round++) {
+            FileHandle used = fx.createFile(fx.root, "used" + round, pattern(4 * BLOCK, 9));
+            fx.readAll(used);
+        }
+        for (int round = 0; round < 20; round++) {
+            MemfsFixture.join(fx.mount.remove(MemfsFixture.USER, fx.root, "used" + round));
+        }
+        FileHandle file = fx.createFile(fx.root, "f");
+        fx.write(file, BLOCK + 100, new byte[] {1, 2, 3});
+        fx.write(file, 3L * BLOCK - 2, new byte[] {4, 5, 6, 7});
+        byte[] expected = new byte[3 * BLOCK + 2];
+        expected[BLOCK + 100] = 1;
+        expected[BLOCK + 101] = 2;
+        expected[BLOCK + 102] = 3;
+        expected[3 * BLOCK - 2] = 4;
+        expected[3 * BLOCK - 1] = 5;
+        expected[3 * BLOCK] = 6;
+        expected[3 * BLOCK + 1] = 7;
+        assertArrayEquals(expected, fx.readAll(file));
+    }
+
+    @Test
     public void eofIsReportedAtTheEndAndAReadPastItIsEmpty() {
         FileHandle file = fx.createFile(fx.root, "f", pattern(1000, 1));
         OpenFile open = fx.open(file);
