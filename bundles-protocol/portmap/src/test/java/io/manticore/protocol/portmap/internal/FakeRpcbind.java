@@ -1,6 +1,8 @@
 package io.manticore.protocol.portmap.internal;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -55,10 +58,16 @@ final class FakeRpcbind implements AutoCloseable {
         return port;
     }
 
-    /** Listens, on the port of the first start (an ephemeral one) every later time, with an empty table. */
+    /**
+     * Listens, with an empty table, on a port below the ephemeral range (the same one every later
+     * time): an ephemeral port could be taken, while stopped, as the local port of a client's connection.
+     */
     void start() throws InterruptedException {
         synchronized (table) {
             table.clear();
+        }
+        if (port == 0) {
+            port = freePortBelowEphemeralRange();
         }
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
@@ -71,6 +80,20 @@ final class FakeRpcbind implements AutoCloseable {
                     }
                 }).bind("127.0.0.1", port).sync().channel();
         port = ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    private static int freePortBelowEphemeralRange() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = 20000 + ThreadLocalRandom.current().nextInt(12000);
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new InetSocketAddress("127.0.0.1", candidate));
+                return candidate;
+            } catch (IOException taken) {
+                // taken: try another
+            }
+        }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     /** Stops listening: calls are refused until {@link #start()}. */
