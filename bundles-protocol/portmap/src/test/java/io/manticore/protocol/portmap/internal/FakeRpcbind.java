@@ -22,6 +22,7 @@ import io.manticore.protocol.oncrpc.internal.RpcResult;
 import io.manticore.protocol.oncrpc.internal.xdr.XdrEncoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -69,7 +70,7 @@ final class FakeRpcbind implements AutoCloseable {
         if (port == 0) {
             port = freePortBelowEphemeralRange();
         }
-        server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -78,8 +79,19 @@ final class FakeRpcbind implements AutoCloseable {
                         ch.closeFuture().addListener(f -> accepted.remove(ch));
                         RpcPipeline.install(ch.pipeline(), new RpcPrograms(List.of(new Program())));
                     }
-                }).bind("127.0.0.1", port).sync().channel();
-        port = ((InetSocketAddress) server.localAddress()).getPort();
+                });
+        // The connections closed by stop() hold the port until their clients close too: wait for that.
+        for (int attempt = 1; ; attempt++) {
+            ChannelFuture bound = bootstrap.bind("127.0.0.1", port).await();
+            if (bound.isSuccess()) {
+                server = bound.channel();
+                return;
+            }
+            if (attempt == 100) {
+                throw new IllegalStateException("cannot listen on " + port + " again", bound.cause());
+            }
+            Thread.sleep(20);
+        }
     }
 
     private static int freePortBelowEphemeralRange() {
