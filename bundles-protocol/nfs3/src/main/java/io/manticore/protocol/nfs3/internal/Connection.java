@@ -5,10 +5,11 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
 import io.manticore.protocol.nfs3.internal.client.ClientRecord;
+import io.manticore.protocol.oncrpc.internal.RpcCall;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 
-/** One client connection: who it comes from and where its calls are counted. */
+/** Where calls come from: one client connection, or the sender of one datagram; and where its calls are counted. */
 public record Connection(InetAddress peer, ClientRecord client, ByteBufAllocator alloc) {
 
     /** Records {@code channel}'s client for as long as the channel is open. */
@@ -17,6 +18,12 @@ public record Connection(InetAddress peer, ClientRecord client, ByteBufAllocator
         ClientRecord record = server.clients().connected(peer);
         channel.closeFuture().addListener(f -> server.clients().disconnected(record));
         return new Connection(peer, record, channel.alloc());
+    }
+
+    /** The sender of a datagram {@code call}: a datagram opens no connection, so its client's record is only looked up. */
+    public static Connection ofDatagram(NfsServer server, RpcCall call, ByteBufAllocator alloc) {
+        InetAddress peer = addressOf(call.peer());
+        return new Connection(peer, server.clients().recordOf(peer), alloc);
     }
 
     private static InetAddress addressOf(SocketAddress address) {

@@ -76,13 +76,14 @@ public final class Nfs3Component {
         NlmService nlm = new NlmService(server, leases, hosts, callbacks, hostName(),
                 Duration.ofSeconds(intProperty(context, GRACE_SECONDS, 90)));
         // Registered only once everything is built, so a failure above leaves no service behind.
-        register(context, new RpcProtocol("nfs3", server, c -> List.of(new Nfs3Program(server, c))),
+        // NFS is not served over UDP: READ and READDIR replies of the sizes FSINFO offers do not fit in a datagram.
+        register(context, new RpcProtocol("nfs3", server, false, c -> List.of(new Nfs3Program(server, c))),
                 Nfs3Program.PROGRAM + ":" + Nfs3Program.VERSION);
-        register(context, new RpcProtocol("mount", server, c -> List.of(new MountProgram(server, c))),
+        register(context, new RpcProtocol("mount", server, true, c -> List.of(new MountProgram(server, c))),
                 MountProgram.PROGRAM + ":1", MountProgram.PROGRAM + ":2", MountProgram.PROGRAM + ":3");
-        register(context, new RpcProtocol("nlm", server, c -> List.of(new NlmProgram(nlm, c.peer()))),
+        register(context, new RpcProtocol("nlm", server, true, c -> List.of(new NlmProgram(nlm, c))),
                 "100021:4");
-        register(context, new RpcProtocol("nsm", server, c -> List.of(new NsmProgram(nlm, c.peer()))),
+        register(context, new RpcProtocol("nsm", server, true, c -> List.of(new NsmProgram(nlm, c))),
                 "100024:1");
         clientSource = context.registerService(ClientSource.class, new NfsClientSource(server.clients()), null);
     }

@@ -9,21 +9,30 @@ import io.manticore.protocol.oncrpc.internal.RpcPipeline;
 import io.manticore.protocol.oncrpc.internal.RpcProgram;
 import io.manticore.protocol.oncrpc.internal.RpcPrograms;
 import io.netty.channel.Channel;
+import io.netty.channel.socket.DatagramChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * An RPC service as a protocol: each connection gets the programs made for it; the
- * duplicate-request cache is shared by all of them, since a client retransmits on a new connection.
+ * An RPC service as a protocol: each connection gets the programs made for its client, a datagram
+ * channel programs that ask each call who sent it; the duplicate-request cache is shared by all
+ * of them, since a client retransmits on a new connection.
  */
 final class RpcProtocol implements ProtocolHandler, AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RpcProtocol.class);
+
     private final String name;
     private final NfsServer server;
-    private final Function<Connection, List<RpcProgram>> programs;
+    private final boolean servesDatagrams;
+    private final Function<Callers, List<RpcProgram>> programs;
     private final ReplyCache replies = new ReplyCache();
 
-    RpcProtocol(String name, NfsServer server, Function<Connection, List<RpcProgram>> programs) {
+    /** {@code servesDatagrams}: whether a UDP listener is served, or its channel closed. */
+    RpcProtocol(String name, NfsServer server, boolean servesDatagrams, Function<Callers, List<RpcProgram>> programs) {
         this.name = name;
         this.server = server;
+        this.servesDatagrams = servesDatagrams;
         this.programs = programs;
     }
 
@@ -34,8 +43,18 @@ final class RpcProtocol implements ProtocolHandler, AutoCloseable {
 
     @Override
     public void initChannel(Channel channel) {
+        if (channel instanceof DatagramChannel) {
+            if (!servesDatagrams) {
+                LOG.warn("Protocol {} is not served over UDP: closing {}; use a tcp listener", name, channel.localAddress());
+                channel.close();
+                return;
+            }
+            Callers senders = call -> Connection.ofDatagram(server, call, channel.alloc());
+            RpcPipeline.installDatagram(channel.pipeline(), new RpcPrograms(programs.apply(senders)), replies);
+            return;
+        }
         Connection connection = Connection.open(server, channel);
-        RpcPipeline.install(channel.pipeline(), new RpcPrograms(programs.apply(connection)), replies);
+        RpcPipeline.install(channel.pipeline(), new RpcPrograms(programs.apply(call -> connection)), replies);
     }
 
     @Override

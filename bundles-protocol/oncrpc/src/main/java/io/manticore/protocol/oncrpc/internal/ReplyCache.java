@@ -1,7 +1,6 @@
 package io.manticore.protocol.oncrpc.internal;
 
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Iterator;
@@ -13,14 +12,15 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
 /**
- * The duplicate-request cache of one listener, shared by all its connections: a retransmitted
- * call of a procedure that is not idempotent ({@link RpcProgram#cachesReplies}) gets the reply
- * of its first execution instead of running again. RFC 5531 defines none; this follows Linux
- * nfsd's reply cache (fs/nfsd/nfscache.c).
+ * The duplicate-request cache of one listener, shared by all its connections or by every client
+ * of its datagram channel: a retransmitted call of a procedure that is not idempotent
+ * ({@link RpcProgram#cachesReplies}) gets the reply of its first execution instead of running
+ * again. RFC 5531 defines none; this follows Linux nfsd's reply cache (fs/nfsd/nfscache.c).
  * <ul>
- * <li>A call is known by its client's IP address (not the port: a client that reconnects
- * retransmits from a new one), xid, program, version, procedure, and the length and CRC32C of
- * its first {@value #CHECKSUM_BYTES} argument bytes, so a reused xid with other arguments runs.</li>
+ * <li>A call is known by its client's IP address ({@link RpcCall#peer()}, not the port: a client
+ * that reconnects retransmits from a new one), xid, program, version, procedure, and the length
+ * and CRC32C of its first {@value #CHECKSUM_BYTES} argument bytes, so a reused xid with other
+ * arguments runs.</li>
  * <li>A retransmission of a call still running is dropped: no reply, no execution. One of a call
  * that completed is answered with a copy of the first reply, which carries the same xid.</li>
  * <li>Bounded by entry count and by the bytes of the replies kept, least recently used first;
@@ -94,12 +94,13 @@ public final class ReplyCache implements AutoCloseable {
         bytes = 0;
     }
 
-    /** The key of {@code call} from {@code remote}, or null when the peer has no address to know it by. */
-    static Key keyOf(SocketAddress remote, RpcCall call) {
-        Object client = remote instanceof InetSocketAddress inet && inet.getAddress() != null ? inet.getAddress() : remote;
-        if (client == null) {
+    /** The key of {@code call}, known by its peer; null when the peer has no address to know it by. */
+    static Key keyOf(RpcCall call) {
+        InetSocketAddress peer = call.peer();
+        if (peer == null) {
             return null;
         }
+        Object client = peer.getAddress() != null ? peer.getAddress() : peer;
         ByteBuf args = call.args();
         int length = args.readableBytes();
         CRC32C crc = new CRC32C();
@@ -201,7 +202,7 @@ public final class ReplyCache implements AutoCloseable {
     /**
      * What identifies a call across retransmissions.
      *
-     * @param client        the client's IP address ({@link java.net.InetAddress}), or its socket address when it has none
+     * @param client        the client's IP address ({@link java.net.InetAddress}), or its unresolved socket address
      * @param argsLength    the length of the arguments
      * @param argsChecksum  the CRC32C of their first {@value #CHECKSUM_BYTES} bytes
      */

@@ -1,5 +1,7 @@
 package io.manticore.protocol.oncrpc.internal;
 
+import java.net.InetSocketAddress;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCounted;
 
@@ -17,9 +19,13 @@ import io.netty.util.ReferenceCounted;
  * @param credential the decoded credential
  * @param verifier   the verifier as it came
  * @param args       the undecoded arguments
+ * @param peer       who sent the call, where its reply goes: the connection's remote address over
+ *                   TCP, the datagram's sender over UDP; null when the channel has no IP address
+ *                   (an in-process channel)
  */
 public record RpcCall(int xid, int rpcVersion, int program, int version, int procedure,
-                      Credential credential, OpaqueAuth verifier, ByteBuf args) implements ReferenceCounted {
+                      Credential credential, OpaqueAuth verifier, ByteBuf args, InetSocketAddress peer)
+        implements ReferenceCounted {
 
     @Override
     public int refCnt() {
@@ -63,6 +69,6 @@ public record RpcCall(int xid, int rpcVersion, int program, int version, int pro
     @Override
     public String toString() {
         return "RpcCall[xid=" + Integer.toUnsignedString(xid) + ", prog=" + Integer.toUnsignedString(program)
-                + ", vers=" + version + ", proc=" + procedure + ", cred=" + credential + "]";
+                + ", vers=" + version + ", proc=" + procedure + ", cred=" + credential + ", from=" + peer + "]";
     }
 }

@@ -105,15 +105,15 @@ public class ReplyCacheTest {
         }
     }
 
-    private static RpcCall call(int xid, byte[] args) {
+    private static RpcCall call(InetSocketAddress peer, int xid, byte[] args) {
         return new RpcCall(xid, 2, 100003, 3, 8, AuthNone.INSTANCE, OpaqueAuth.NONE,
-                PooledByteBufAllocator.DEFAULT.directBuffer().writeBytes(args));
+                PooledByteBufAllocator.DEFAULT.directBuffer().writeBytes(args), peer);
     }
 
     private static ReplyCache.Key keyOf(String ip, int port, int xid, byte[] args) throws Exception {
-        RpcCall call = call(xid, args);
+        RpcCall call = call(new InetSocketAddress(InetAddress.getByName(ip), port), xid, args);
         try {
-            return ReplyCache.keyOf(new InetSocketAddress(InetAddress.getByName(ip), port), call);
+            return ReplyCache.keyOf(call);
         } finally {
             call.release();
         }
@@ -142,9 +142,9 @@ public class ReplyCacheTest {
 
     @Test
     public void peerWithoutAnAddressHasNoKey() {
-        RpcCall call = call(9, new byte[8]);
+        RpcCall call = call(null, 9, new byte[8]);
         try {
-            assertNull(ReplyCache.keyOf(null, call));
+            assertNull(ReplyCache.keyOf(call));
         } finally {
             call.release();
         }

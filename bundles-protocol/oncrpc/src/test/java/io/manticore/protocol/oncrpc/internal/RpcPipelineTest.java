@@ -3,9 +3,13 @@ package io.manticore.protocol.oncrpc.internal;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -40,6 +44,7 @@ public class RpcPipelineTest {
 
     private final Deque<CompletableFuture<RpcResult>> deferred = new ArrayDeque<>();
     private Credential lastCredential;
+    private InetSocketAddress lastPeer;
     private EmbeddedChannel channel;
 
     /** A test program, versions 2 and 3, with a procedure for each path through the dispatcher. */
@@ -78,6 +83,7 @@ public class RpcPipelineTest {
                 };
                 case WHO -> (call, args) -> {
                     lastCredential = call.credential();
+                    lastPeer = call.peer();
                     return done(RpcResult.success(out -> { }));
                 };
                 default -> null;
@@ -277,6 +283,29 @@ public class RpcPipelineTest {
         open(128).writeInbound(call(13, 2, PROG, 2, WHO, out -> out.writeInt(AuthFlavor.AUTH_NONE).writeInt(0), noArgs()));
         acceptedReply(13, AcceptStat.SUCCESS, in -> { });
         assertEquals(AuthNone.INSTANCE, lastCredential);
+    }
+
+    @Test
+    public void aCallComesFromTheConnectionsRemoteAddress() {
+        InetSocketAddress remote = new InetSocketAddress(InetAddress.ofLiteral("192.0.2.7"), 801);
+        channel = new EmbeddedChannel() {
+            @Override
+            protected SocketAddress remoteAddress0() {
+                return remote;
+            }
+        };
+        RpcPipeline.install(channel.pipeline(), new RpcPrograms(List.of(program)), 4096, 128);
+        channel.writeInbound(call(15, 2, WHO, noArgs()));
+        acceptedReply(15, AcceptStat.SUCCESS, in -> { });
+        assertEquals(remote, lastPeer);
+    }
+
+    @Test
+    public void aCallOnAChannelWithoutAnIpAddressHasNoPeer() {
+        open(128).writeInbound(call(16, 2, WHO, noArgs()));
+        acceptedReply(16, AcceptStat.SUCCESS, in -> { });
+        assertNotNull(lastCredential);
+        assertNull(lastPeer);
     }
 
     @Test

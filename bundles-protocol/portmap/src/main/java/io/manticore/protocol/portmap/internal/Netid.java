@@ -77,4 +77,14 @@ enum Netid {
     static Netid stream(InetAddress address) {
         return address instanceof Inet6Address ? TCP6 : TCP;
     }
+
+    /** UDP or UDP6, by the family of {@code address}. */
+    static Netid datagram(InetAddress address) {
+        return address instanceof Inet6Address ? UDP6 : UDP;
+    }
+
+    /** The netid of a listener of the transport named {@code transport} on {@code address}: udp is datagrams, every other one a stream. */
+    static Netid ofListener(String transport, InetAddress address) {
+        return "udp".equals(transport) ? datagram(address) : stream(address);
+    }
 }

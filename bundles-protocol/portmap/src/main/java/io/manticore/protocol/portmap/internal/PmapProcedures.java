@@ -5,13 +5,14 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 import io.manticore.protocol.oncrpc.internal.RpcCall;
 import io.manticore.protocol.oncrpc.internal.RpcProcedure;
 import io.manticore.protocol.oncrpc.internal.RpcResult;
 import io.manticore.protocol.oncrpc.internal.xdr.XdrDecoder;
 
-/** The port mapper, version 2 (RFC 1833 3), for the caller of one connection. */
+/** The port mapper, version 2 (RFC 1833 3), for the calls of one channel. */
 final class PmapProcedures {
 
     static final int NULL = 0;
@@ -25,14 +26,14 @@ final class PmapProcedures {
     private static final InetAddress IPV4_ANY = InetAddress.ofLiteral("0.0.0.0");
 
     private final Rpcbind rpcbind;
-    private final Caller caller;
+    private final Function<RpcCall, Caller> callers;
 
-    PmapProcedures(Rpcbind rpcbind, Caller caller) {
+    PmapProcedures(Rpcbind rpcbind, Function<RpcCall, Caller> callers) {
         this.rpcbind = rpcbind;
-        this.caller = caller;
+        this.callers = callers;
     }
 
-    /** The procedures by number. CALLIT (5) is left out (PROC_UNAVAIL): forwarding calls amplifies attacks and has no use over TCP. */
+    /** The procedures by number. CALLIT (5) is left out (PROC_UNAVAIL): forwarding calls amplifies attacks, above all over UDP. */
     Map<Integer, RpcProcedure> table() {
         return Map.of(NULL, (call, args) -> Answers.none(), SET, this::set, UNSET, this::unset,
                 GETPORT, this::getport, DUMP, this::dump);
@@ -43,14 +44,14 @@ final class PmapProcedures {
         PmapMapping wanted = PmapMapping.decode(args);
         Netid netid = Netid.ofIpProtocol(wanted.protocol());
         boolean valid = netid != null && wanted.port() > 0 && wanted.port() <= 0xffff;
-        return Answers.bool(valid && rpcbind.set(caller, new Mapping(wanted.program(), wanted.version(), netid,
+        return Answers.bool(valid && rpcbind.set(callers.apply(call), new Mapping(wanted.program(), wanted.version(), netid,
                 new InetSocketAddress(IPV4_ANY, wanted.port()), OWNER)));
     }
 
     // RFC 1833 3.2: UNSET ignores the protocol and port and removes the program version altogether.
     private CompletionStage<RpcResult> unset(RpcCall call, XdrDecoder args) {
         PmapMapping gone = PmapMapping.decode(args);
-        return Answers.bool(rpcbind.unset(caller, gone.program(), gone.version(), null));
+        return Answers.bool(rpcbind.unset(callers.apply(call), gone.program(), gone.version(), null));
     }
 
     // RFC 1833 3.2: the port field is ignored; port 0 means the program is not registered.

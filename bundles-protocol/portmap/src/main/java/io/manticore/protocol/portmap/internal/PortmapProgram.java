@@ -1,11 +1,13 @@
 package io.manticore.protocol.portmap.internal;
 
 import java.util.Map;
+import java.util.function.Function;
 
+import io.manticore.protocol.oncrpc.internal.RpcCall;
 import io.manticore.protocol.oncrpc.internal.RpcProcedure;
 import io.manticore.protocol.oncrpc.internal.RpcProgram;
 
-/** Program 100000 (RFC 1833): the port mapper as version 2, rpcbind as versions 3 and 4, for one connection. */
+/** Program 100000 (RFC 1833): the port mapper as version 2, rpcbind as versions 3 and 4, for the calls of one channel. */
 final class PortmapProgram implements RpcProgram {
 
     static final int PROGRAM = 100000;
@@ -17,9 +19,10 @@ final class PortmapProgram implements RpcProgram {
     private final Map<Integer, RpcProcedure> version3;
     private final Map<Integer, RpcProcedure> version4;
 
-    PortmapProgram(Rpcbind rpcbind, Caller caller) {
-        version2 = new PmapProcedures(rpcbind, caller).table();
-        RpcbProcedures rpcb = new RpcbProcedures(rpcbind, caller);
+    /** {@code callers} tells who made each call: the connection's client, or the datagram's sender. */
+    PortmapProgram(Rpcbind rpcbind, Function<RpcCall, Caller> callers) {
+        version2 = new PmapProcedures(rpcbind, callers).table();
+        RpcbProcedures rpcb = new RpcbProcedures(rpcbind, callers);
         version3 = rpcb.version3();
         version4 = rpcb.version4();
     }

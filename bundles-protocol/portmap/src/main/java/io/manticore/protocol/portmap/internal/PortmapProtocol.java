@@ -7,6 +7,7 @@ import io.manticore.api.protocol.ProtocolHandler;
 import io.manticore.protocol.oncrpc.internal.RpcPipeline;
 import io.manticore.protocol.oncrpc.internal.RpcPrograms;
 import io.netty.channel.Channel;
+import io.netty.channel.socket.DatagramChannel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The portmap protocol: program 100000 versions 2 to 4 (RFC 1833) on every connection a
- * portmap listener accepts. Its answers come from {@link RpcProgramDirectory} and from what
+ * portmap listener accepts, and on its datagram channel for a udp listener. Its answers come from {@link RpcProgramDirectory} and from what
  * local servers register, at most {@value #MAX_REGISTRATIONS} mappings.
  */
 @Component(immediate = true, service = ProtocolHandler.class, property = {
@@ -28,9 +29,9 @@ public final class PortmapProtocol implements ProtocolHandler {
 
     static final String NAME = "portmap";
     static final int MAX_REGISTRATIONS = 1024;
-    /** Three times the largest call served: a SET with a 400-byte credential and verifier and three 128-byte strings. */
+    /** Of a record or a datagram: three times the largest call served, a SET with a 400-byte credential and verifier and three 128-byte strings. */
     static final int MAX_RECORD_SIZE = 4096;
-    /** Every call is answered at once, so few are ever in flight. */
+    /** Every call is answered at once, so few are ever in flight, even on a datagram channel that serves every client. */
     static final int MAX_IN_FLIGHT = 16;
 
     private static final Logger LOG = LoggerFactory.getLogger(PortmapProtocol.class);
@@ -60,7 +61,15 @@ public final class PortmapProtocol implements ProtocolHandler {
 
     @Override
     public void initChannel(Channel channel) {
-        RpcPrograms programs = new RpcPrograms(List.of(new PortmapProgram(rpcbind, Caller.of(channel))));
+        if (channel instanceof DatagramChannel) {
+            // One channel serves every client: each call's sender is its caller.
+            RpcPrograms programs = new RpcPrograms(List.of(
+                    new PortmapProgram(rpcbind, call -> Caller.ofDatagram(channel, call))));
+            RpcPipeline.installDatagram(channel.pipeline(), programs, MAX_RECORD_SIZE, MAX_IN_FLIGHT, null);
+            return;
+        }
+        Caller caller = Caller.of(channel);
+        RpcPrograms programs = new RpcPrograms(List.of(new PortmapProgram(rpcbind, call -> caller)));
         RpcPipeline.install(channel.pipeline(), programs, MAX_RECORD_SIZE, MAX_IN_FLIGHT);
     }
 }

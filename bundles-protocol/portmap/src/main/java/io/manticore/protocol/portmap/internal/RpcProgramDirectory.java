@@ -115,8 +115,8 @@ public final class RpcProgramDirectory {
                 }
                 for (ProgramVersion pv : d.programs()) {
                     for (InetSocketAddress address : addresses) {
-                        // Every Transport is a stream transport (the API has no datagram one): a listener counts as TCP.
-                        out.add(new Mapping(pv.program(), pv.version(), Netid.stream(address.getAddress()), address, OWNER));
+                        Netid netid = Netid.ofListener(listener.transport(), address.getAddress());
+                        out.add(new Mapping(pv.program(), pv.version(), netid, address, OWNER));
                     }
                 }
             }

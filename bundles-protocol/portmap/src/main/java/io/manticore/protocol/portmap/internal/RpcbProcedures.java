@@ -5,13 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 import io.manticore.protocol.oncrpc.internal.RpcCall;
 import io.manticore.protocol.oncrpc.internal.RpcProcedure;
 import io.manticore.protocol.oncrpc.internal.RpcResult;
 import io.manticore.protocol.oncrpc.internal.xdr.XdrDecoder;
 
-/** rpcbind, versions 3 and 4 (RFC 1833 2), for the caller of one connection. */
+/** rpcbind, versions 3 and 4 (RFC 1833 2), for the calls of one channel. */
 final class RpcbProcedures {
 
     static final int NULL = 0;
@@ -24,16 +25,16 @@ final class RpcbProcedures {
     static final int GETADDRLIST = 11;
 
     private final Rpcbind rpcbind;
-    private final Caller caller;
+    private final Function<RpcCall, Caller> callers;
 
-    RpcbProcedures(Rpcbind rpcbind, Caller caller) {
+    RpcbProcedures(Rpcbind rpcbind, Function<RpcCall, Caller> callers) {
         this.rpcbind = rpcbind;
-        this.caller = caller;
+        this.callers = callers;
     }
 
     /**
      * Version 3 by procedure number. Left out (PROC_UNAVAIL): CALLIT (5), as forwarding calls
-     * amplifies attacks and has no use over TCP, and UADDR2TADDR (7) and TADDR2UADDR (8), whose
+     * amplifies attacks, above all over UDP, and UADDR2TADDR (7) and TADDR2UADDR (8), whose
      * netbuf is the server's own sockaddr layout.
      */
     Map<Integer, RpcProcedure> version3() {
@@ -58,7 +59,7 @@ final class RpcbProcedures {
         Netid netid = Netid.named(wanted.netid());
         InetSocketAddress address = netid == null ? null : UniversalAddress.parse(wanted.address(), netid.ipv6());
         boolean valid = address != null && address.getPort() != 0;
-        return Answers.bool(valid && rpcbind.set(caller,
+        return Answers.bool(valid && rpcbind.set(callers.apply(call),
                 new Mapping(wanted.program(), wanted.version(), netid, address, wanted.owner())));
     }
 
@@ -66,25 +67,27 @@ final class RpcbProcedures {
     private CompletionStage<RpcResult> unset(RpcCall call, XdrDecoder args) {
         Rpcb gone = Rpcb.decode(args);
         if (gone.netid().isEmpty()) {
-            return Answers.bool(rpcbind.unset(caller, gone.program(), gone.version(), null));
+            return Answers.bool(rpcbind.unset(callers.apply(call), gone.program(), gone.version(), null));
         }
         Netid netid = Netid.named(gone.netid());
-        return Answers.bool(netid != null && rpcbind.unset(caller, gone.program(), gone.version(), netid));
+        return Answers.bool(netid != null && rpcbind.unset(callers.apply(call), gone.program(), gone.version(), netid));
     }
 
-    // RFC 1833 2.2.1: r_netid is ignored, the netid is the one of the connection; no mapping gives an empty string.
+    // RFC 1833 2.2.1: r_netid is ignored, the netid is the one the call came over; no mapping gives an empty string.
     private CompletionStage<RpcResult> getaddr(RpcCall call, XdrDecoder args) {
         Rpcb wanted = Rpcb.decode(args);
-        return address(rpcbind.findProgram(wanted.program(), wanted.version(), caller.netid()));
+        Caller caller = callers.apply(call);
+        return address(caller, rpcbind.findProgram(wanted.program(), wanted.version(), caller.netid()));
     }
 
     // RFC 1833 2.2.2: GETADDR for the version asked and no other.
     private CompletionStage<RpcResult> getversaddr(RpcCall call, XdrDecoder args) {
         Rpcb wanted = Rpcb.decode(args);
-        return address(rpcbind.find(wanted.program(), wanted.version(), caller.netid()));
+        Caller caller = callers.apply(call);
+        return address(caller, rpcbind.find(wanted.program(), wanted.version(), caller.netid()));
     }
 
-    private CompletionStage<RpcResult> address(Mapping found) {
+    private static CompletionStage<RpcResult> address(Caller caller, Mapping found) {
         String address = found == null ? "" : UniversalAddress.format(caller.merged(found));
         return Answers.results(out -> out.writeString(address));
     }
@@ -105,6 +108,7 @@ final class RpcbProcedures {
     // RFC 1833 2.2.2: every address of the program version, whatever the netid asked.
     private CompletionStage<RpcResult> getaddrlist(RpcCall call, XdrDecoder args) {
         Rpcb wanted = Rpcb.decode(args);
+        Caller caller = callers.apply(call);
         List<RpcbEntry> entries = rpcbind.find(wanted.program(), wanted.version()).stream()
                 .map(m -> new RpcbEntry(UniversalAddress.format(caller.merged(m)), m.netid()))
                 .toList();

@@ -70,7 +70,12 @@ final class PortmapFixture {
 
     /** Adds a BOUND tcp listener of {@code protocol} on {@code address} and {@code port}. */
     void bound(String protocol, String address, int port) {
-        listeners.add(new ListenerInfo(protocol, "tcp", address, port, "BOUND", port, 0, ""));
+        bound(protocol, "tcp", address, port);
+    }
+
+    /** Adds a BOUND listener of {@code protocol} over {@code transport} on {@code address} and {@code port}. */
+    void bound(String protocol, String transport, String address, int port) {
+        listeners.add(new ListenerInfo(protocol, transport, address, port, "BOUND", port, 0, ""));
     }
 
     /** A connection accepted on {@code local} port 111 from {@code remote}. */

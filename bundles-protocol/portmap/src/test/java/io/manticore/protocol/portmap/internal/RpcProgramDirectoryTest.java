@@ -62,6 +62,19 @@ public class RpcProgramDirectoryTest {
     }
 
     @Test
+    public void aUdpListenerIsAnnouncedOnTheUdpNetidsAndATcpOneOnTheTcpNetids() {
+        directory.addProtocol(handler(1, "mount", "100005:3"));
+        listeners.add(new ListenerInfo("mount", "udp", "::", 20048, "BOUND", 20048, 0, ""));
+        bound("mount", "10.0.0.1", 20048);
+        InetAddress any6 = InetAddress.ofLiteral("::");
+        InetAddress any4 = InetAddress.ofLiteral("0.0.0.0");
+        assertEquals(List.of(
+                new Mapping(100005, 3, Netid.UDP6, new InetSocketAddress(any6, 20048), "manticore"),
+                new Mapping(100005, 3, Netid.UDP, new InetSocketAddress(any4, 20048), "manticore"),
+                tcp(100005, 3, "10.0.0.1", 20048)), directory.mappings());
+    }
+
+    @Test
     public void listenersNotBoundOrOfOtherProtocolsAreLeftOut() {
         directory.addProtocol(handler(1, "nfs3", "100003:3"));
         listeners.add(new ListenerInfo("nfs3", "tcp", "0.0.0.0", 2049, "FAILED", -1, 0, "address in use"));

@@ -98,8 +98,11 @@ public final class ConfigParser {
             if (c.port() < 0) {
                 throw new ConfigException(l.get("port").path(), "is required");
             }
-            if (c.port() != 0 && !seen.add(c.address() + ":" + c.port())) {
-                throw new ConfigException(item.path(), "another listener already uses " + c.address() + ":" + c.port());
+            // TCP and UDP ports are separate, so portmap may take 111 over both; every other transport is TCP.
+            String kind = c.transport().equals("udp") ? "udp" : "tcp";
+            if (c.port() != 0 && !seen.add(kind + "@" + c.address() + ":" + c.port())) {
+                throw new ConfigException(item.path(), "another " + kind + " listener already uses "
+                        + c.address() + ":" + c.port());
             }
             out.add(c);
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.Test;
 
 import io.manticore.api.config.ExportConfig;
+import io.manticore.api.config.ListenerConfig;
 import io.manticore.api.config.ServerConfig;
 
 public class ConfigParserTest {
@@ -102,6 +103,14 @@ public class ConfigParserTest {
         refused("{\"users\": [{\"name\": \"a\", \"password\": \"p\", \"uid\": 1, \"gid\": 1}, {\"name\": \"a\", \"password\": \"q\", \"uid\": 2, \"gid\": 2}]}", "$.users[1].name", "twice");
         refused("{\"s3_access_keys\": [{\"access_key\": \"k\", \"secret_key\": \"s\", \"user\": \"nobody\"}]}", "$.s3_access_keys[0].user", "no user named nobody");
         refused("{\"listeners\": [{\"protocol\": \"nfs3\", \"port\": 2049}, {\"protocol\": \"nfs3\", \"port\": 2049}]}", "$.listeners[1]", "already uses");
+    }
+
+    @Test
+    public void oneAddressAndPortMayServeOverTcpAndUdpBoth() throws Exception {
+        ServerConfig c = ConfigParser.parse("{\"listeners\": [{\"protocol\": \"portmap\", \"port\": 111},"
+                + " {\"protocol\": \"portmap\", \"transport\": \"udp\", \"port\": 111}]}");
+        assertEquals(List.of(new ListenerConfig("portmap", "tcp", "0.0.0.0", 111),
+                new ListenerConfig("portmap", "udp", "0.0.0.0", 111)), c.listeners());
     }
 
     @Test

@@ -30,6 +30,12 @@ public final class Clients {
         });
     }
 
+    /** The record of {@code address}, or one listed nowhere when none is kept: a datagram client holds no record open. */
+    public ClientRecord recordOf(InetAddress address) {
+        ClientRecord record = byAddress.get(address);
+        return record != null ? record : UNRECORDED;
+    }
+
     public void disconnected(ClientRecord record) {
         if (record == UNRECORDED) {
             return;

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletionStage;
 
 import io.manticore.api.config.AddressRange;
 import io.manticore.api.cred.Cred;
-import io.manticore.protocol.nfs3.internal.Connection;
+import io.manticore.protocol.nfs3.internal.Callers;
 import io.manticore.protocol.nfs3.internal.NfsServer;
 import io.manticore.protocol.nfs3.internal.client.ClientRecord;
 import io.manticore.protocol.nfs3.internal.export.Export;
@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * MOUNT (program 100005, RFC 1813 5) for one connection. Versions 1 and 2 serve DUMP, UMNT,
+ * MOUNT (program 100005, RFC 1813 5) for the calls of one channel. Versions 1 and 2 serve DUMP, UMNT,
  * UMNTALL and EXPORT; MNT needs version 3, since only NFSv3 is served.
  */
 public final class MountProgram implements RpcProgram {
@@ -38,11 +38,11 @@ public final class MountProgram implements RpcProgram {
     private static final Logger LOG = LoggerFactory.getLogger(MountProgram.class);
 
     private final NfsServer server;
-    private final Connection connection;
+    private final Callers callers;
 
-    public MountProgram(NfsServer server, Connection connection) {
+    public MountProgram(NfsServer server, Callers callers) {
         this.server = server;
-        this.connection = connection;
+        this.callers = callers;
     }
 
     @Override
@@ -68,7 +68,7 @@ public final class MountProgram implements RpcProgram {
             case DUMP -> (call, args) -> done(RpcResult.success(this::dump));
             case UMNT -> this::umnt;
             case UMNTALL -> (call, args) -> {
-                server.clients().unmountedAll(connection.peer());
+                server.clients().unmountedAll(callers.of(call).peer());
                 return done(RpcResult.success(out -> { }));
             };
             case EXPORT -> (call, args) -> done(RpcResult.success(this::exports));
@@ -78,7 +78,7 @@ public final class MountProgram implements RpcProgram {
 
     private CompletionStage<RpcResult> mnt(RpcCall call, XdrDecoder args) {
         String path = MountPaths.normalize(args.readString(MNTPATHLEN));
-        InetAddress peer = connection.peer();
+        InetAddress peer = callers.of(call).peer();
         Export export = path == null ? null : server.exports().covering(path);
         if (export == null || !export.admits(peer)) {
             LOG.info("MOUNT of {} refused to {}: {}", path, peer.getHostAddress(),
@@ -108,7 +108,7 @@ public final class MountProgram implements RpcProgram {
     private CompletionStage<RpcResult> umnt(RpcCall call, XdrDecoder args) {
         String path = MountPaths.normalize(args.readString(MNTPATHLEN));
         if (path != null) {
-            server.clients().unmounted(connection.peer(), path);
+            server.clients().unmounted(callers.of(call).peer(), path);
         }
         return done(RpcResult.success(out -> { }));
     }

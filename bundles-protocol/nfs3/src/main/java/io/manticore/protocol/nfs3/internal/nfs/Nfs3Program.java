@@ -8,6 +8,7 @@ import io.manticore.api.vfs.AttrMask;
 import io.manticore.api.vfs.Attrs;
 import io.manticore.api.vfs.VfsError;
 import io.manticore.api.vfs.VfsException;
+import io.manticore.protocol.nfs3.internal.Callers;
 import io.manticore.protocol.nfs3.internal.Connection;
 import io.manticore.protocol.nfs3.internal.NfsServer;
 import io.manticore.protocol.nfs3.internal.xdr.Nfs3Status;
@@ -20,7 +21,7 @@ import io.manticore.protocol.oncrpc.internal.xdr.XdrDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** NFS version 3 (program 100003, RFC 1813) for one connection: the table of its 22 procedures. */
+/** NFS version 3 (program 100003, RFC 1813) for the calls of one channel: the table of its 22 procedures. */
 public final class Nfs3Program implements RpcProgram {
 
     public static final int PROGRAM = 100003;
@@ -64,11 +65,11 @@ public final class Nfs3Program implements RpcProgram {
     }
 
     private final NfsServer server;
-    private final Connection connection;
+    private final Callers callers;
 
-    public Nfs3Program(NfsServer server, Connection connection) {
+    public Nfs3Program(NfsServer server, Callers callers) {
         this.server = server;
-        this.connection = connection;
+        this.callers = callers;
     }
 
     @Override
@@ -105,6 +106,7 @@ public final class Nfs3Program implements RpcProgram {
     }
 
     private CompletionStage<RpcResult> serve(Nfs3Procedure p, RpcCall call, XdrDecoder args) {
+        Connection connection = callers.of(call);
         connection.client().called(call.credential() instanceof AuthSys ? "sys" : "none");
         Nfs3Request request = new Nfs3Request(server, connection, call.credential());
         CompletionStage<RpcResult> result;
@@ -115,11 +117,12 @@ public final class Nfs3Program implements RpcProgram {
         }
         return result.handle((answer, failure) -> failure == null
                         ? CompletableFuture.completedFuture(answer)
-                        : failed(p, request, failure))
+                        : failed(p, request, connection, failure))
                 .thenCompose(stage -> stage);
     }
 
-    private CompletionStage<RpcResult> failed(Nfs3Procedure p, Nfs3Request request, Throwable failure) {
+    private CompletionStage<RpcResult> failed(Nfs3Procedure p, Nfs3Request request, Connection connection,
+                                              Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (!(cause instanceof VfsException)) {
             // XDR errors become GARBAGE_ARGS and anything else SYSTEM_ERR, in the dispatcher.

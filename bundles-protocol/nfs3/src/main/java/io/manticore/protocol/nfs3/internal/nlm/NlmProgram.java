@@ -10,6 +10,7 @@ import io.manticore.api.lease.LockResult;
 import io.manticore.api.lease.LockStatus;
 import io.manticore.api.vfs.FileHandle;
 import io.manticore.api.vfs.VfsException;
+import io.manticore.protocol.nfs3.internal.Callers;
 import io.manticore.protocol.oncrpc.internal.RpcCall;
 import io.manticore.protocol.oncrpc.internal.RpcProcedure;
 import io.manticore.protocol.oncrpc.internal.RpcProgram;
@@ -19,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * NLM version 4 (program 100021, XNFS) for one connection: TEST, LOCK, CANCEL, UNLOCK,
+ * NLM version 4 (program 100021, XNFS) for the calls of one channel: TEST, LOCK, CANCEL, UNLOCK,
  * NM_LOCK and FREE_ALL over core's lease manager. A blocked LOCK is answered BLOCKED and the
  * client is called back (NLM4_GRANTED) when the lock is granted. The asynchronous _MSG/_RES
  * procedures and SHARE/UNSHARE are not served (PROC_UNAVAIL).
@@ -36,11 +37,11 @@ public final class NlmProgram implements RpcProgram {
     private static final Logger LOG = LoggerFactory.getLogger(NlmProgram.class);
 
     private final NlmService service;
-    private final InetAddress peer;
+    private final Callers callers;
 
-    public NlmProgram(NlmService service, InetAddress peer) {
+    public NlmProgram(NlmService service, Callers callers) {
         this.service = service;
-        this.peer = peer;
+        this.callers = callers;
     }
 
     @Override
@@ -68,16 +69,17 @@ public final class NlmProgram implements RpcProgram {
         return switch (procedure) {
             case 0 -> (call, args) -> done(RpcResult.success(out -> { }));
             case TEST -> this::test;
-            case LOCK -> (call, args) -> lock(args, true);
+            case LOCK -> (call, args) -> lock(call, args, true);
             case CANCEL -> this::cancel;
             case UNLOCK -> this::unlock;
-            case NM_LOCK -> (call, args) -> lock(args, false);
+            case NM_LOCK -> (call, args) -> lock(call, args, false);
             case FREE_ALL -> this::freeAll;
             default -> null;
         };
     }
 
     private CompletionStage<RpcResult> test(RpcCall call, XdrDecoder args) {
+        InetAddress peer = callers.of(call).peer();
         byte[] cookie = args.readOpaqueBytes(NlmLock.MAX_NETOBJ);
         boolean exclusive = args.readBool();
         NlmLock lock = NlmLock.decode(args);
@@ -103,7 +105,8 @@ public final class NlmProgram implements RpcProgram {
     }
 
     /** LOCK (monitored: the host is recorded for SM_NOTIFY) and NM_LOCK (never blocks, not monitored). */
-    private CompletionStage<RpcResult> lock(XdrDecoder args, boolean monitored) {
+    private CompletionStage<RpcResult> lock(RpcCall call, XdrDecoder args, boolean monitored) {
+        InetAddress peer = callers.of(call).peer();
         byte[] cookie = args.readOpaqueBytes(NlmLock.MAX_NETOBJ);
         boolean block = args.readBool() && monitored;
         boolean exclusive = args.readBool();
@@ -130,6 +133,7 @@ public final class NlmProgram implements RpcProgram {
     }
 
     private CompletionStage<RpcResult> cancel(RpcCall call, XdrDecoder args) {
+        InetAddress peer = callers.of(call).peer();
         byte[] cookie = args.readOpaqueBytes(NlmLock.MAX_NETOBJ);
         args.readBool();
         boolean exclusive = args.readBool();
@@ -148,6 +152,7 @@ public final class NlmProgram implements RpcProgram {
     }
 
     private CompletionStage<RpcResult> unlock(RpcCall call, XdrDecoder args) {
+        InetAddress peer = callers.of(call).peer();
         byte[] cookie = args.readOpaqueBytes(NlmLock.MAX_NETOBJ);
         NlmLock lock = NlmLock.decode(args);
         if (service.inGrace()) {
@@ -164,6 +169,7 @@ public final class NlmProgram implements RpcProgram {
     }
 
     private CompletionStage<RpcResult> freeAll(RpcCall call, XdrDecoder args) {
+        InetAddress peer = callers.of(call).peer();
         String name = args.readString(NlmLock.MAX_NAME);
         args.readInt();
         int released = service.releaseHost(name, peer);

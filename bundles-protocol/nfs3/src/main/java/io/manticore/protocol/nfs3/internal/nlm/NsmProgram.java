@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import io.manticore.protocol.nfs3.internal.Callers;
 import io.manticore.protocol.oncrpc.internal.RpcProcedure;
 import io.manticore.protocol.oncrpc.internal.RpcProgram;
 import io.manticore.protocol.oncrpc.internal.RpcResult;
@@ -32,11 +33,11 @@ public final class NsmProgram implements RpcProgram {
     private static final Logger LOG = LoggerFactory.getLogger(NsmProgram.class);
 
     private final NlmService service;
-    private final InetAddress peer;
+    private final Callers callers;
 
-    public NsmProgram(NlmService service, InetAddress peer) {
+    public NsmProgram(NlmService service, Callers callers) {
         this.service = service;
-        this.peer = peer;
+        this.callers = callers;
     }
 
     @Override
@@ -65,6 +66,7 @@ public final class NsmProgram implements RpcProgram {
             case SM_MON -> (call, args) -> done(statRes(STAT_FAIL));
             case SM_UNMON, SM_UNMON_ALL -> (call, args) -> done(RpcResult.success(out -> out.writeInt(service.state())));
             case SM_NOTIFY -> (call, args) -> {
+                InetAddress peer = callers.of(call).peer();
                 String name = args.readString(MAX_NAME);
                 int state = args.readInt();
                 int released = service.releaseHost(name, peer);

@@ -31,6 +31,8 @@ import io.manticore.api.config.ServerConfig;
 import io.manticore.api.vfs.FileHandle;
 import io.manticore.api.vfs.MountId;
 import io.manticore.core.internal.lease.CoreLeaseManager;
+import io.manticore.protocol.nfs3.internal.Callers;
+import io.manticore.protocol.nfs3.internal.Connection;
 import io.manticore.protocol.nfs3.internal.NfsServer;
 import io.manticore.protocol.nfs3.internal.client.Clients;
 import io.manticore.protocol.nfs3.internal.export.Exports;
@@ -47,6 +49,7 @@ import io.manticore.protocol.oncrpc.internal.xdr.XdrEncoder;
 import io.manticore.testkit.LeakCheck;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -54,6 +57,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -176,15 +180,33 @@ public class NlmProgramTest {
     @Test
     public void onlyTheHostItselfOrALocalCallerMayFreeItsLocks() throws Exception {
         NlmService service = service();
-        EmbeddedChannel host = channel(new NlmProgram(service, InetAddress.getByName("192.0.2.7")));
+        EmbeddedChannel host = channel(new NlmProgram(service, from(InetAddress.getByName("192.0.2.7"))));
         status(host, LOCK, lockArgs("c1", 1, new byte[] {1}, 0, 0, true, false, false));
-        EmbeddedChannel other = channel(new NlmProgram(service, InetAddress.getByName("192.0.2.99")));
+        EmbeddedChannel other = channel(new NlmProgram(service, from(InetAddress.getByName("192.0.2.99"))));
         call(other, FREE_ALL, out -> out.writeString("c1").writeInt(3));
         assertEquals(1, leases.locks().size());
         call(host, FREE_ALL, out -> out.writeString("c1").writeInt(3));
         assertTrue(leases.locks().isEmpty());
         host.finishAndReleaseAll();
         other.finishAndReleaseAll();
+    }
+
+    @Test
+    public void overUdpEachDatagramsSenderIsTheHostThatLocksAndFrees() throws Exception {
+        NlmService service = service();
+        EmbeddedChannel udp = new EmbeddedChannel();
+        RpcPipeline.installDatagram(udp.pipeline(), new RpcPrograms(List.of(
+                new NlmProgram(service, call -> Connection.ofDatagram(server, call, udp.alloc())))), null);
+        InetSocketAddress host = new InetSocketAddress(InetAddress.ofLiteral("192.0.2.7"), 801);
+        InetSocketAddress other = new InetSocketAddress(InetAddress.ofLiteral("192.0.2.99"), 801);
+        XdrDecoder locked = datagram(udp, host, LOCK, lockArgs("c1", 1, new byte[] {1}, 0, 0, true, false, false));
+        locked.readOpaqueBytes(64);
+        assertEquals(NlmStatus.GRANTED, locked.readInt());
+        datagram(udp, other, FREE_ALL, out -> out.writeString("c1").writeInt(3));
+        assertEquals("another host may not free c1's locks", 1, leases.locks().size());
+        datagram(udp, host, FREE_ALL, out -> out.writeString("c1").writeInt(3));
+        assertTrue(leases.locks().isEmpty());
+        udp.finishAndReleaseAll();
     }
 
     @Test
@@ -217,7 +239,7 @@ public class NlmProgramTest {
         NlmService service = service();
         EmbeddedChannel nlm = nlm(service);
         status(nlm, LOCK, lockArgs("c1", 1, new byte[] {1}, 0, 0, true, false, false));
-        EmbeddedChannel nsm = channel(new NsmProgram(service, InetAddress.getLoopbackAddress()));
+        EmbeddedChannel nsm = channel(new NsmProgram(service, from(InetAddress.getLoopbackAddress())));
         ByteBuf reply = rpc(nsm, 100024, 1, 6, out -> out.writeString("c1").writeInt(5));
         reply.release();
         assertTrue(leases.locks().isEmpty());
@@ -314,7 +336,13 @@ public class NlmProgramTest {
     // ---- calls to the server ----
 
     private EmbeddedChannel nlm(NlmService service) {
-        return channel(new NlmProgram(service, InetAddress.getLoopbackAddress()));
+        return channel(new NlmProgram(service, from(InetAddress.getLoopbackAddress())));
+    }
+
+    /** Every call comes from {@code peer}, as over one connection of that client. */
+    private Callers from(InetAddress peer) {
+        Connection connection = new Connection(peer, server.clients().recordOf(peer), ByteBufAllocator.DEFAULT);
+        return call -> connection;
     }
 
     private static EmbeddedChannel channel(RpcProgram program) {
@@ -381,6 +409,28 @@ public class NlmProgramTest {
         assertEquals(xid, reply.getInt(4));
         assertEquals(0, reply.getInt(4 + 20)); // accept_stat SUCCESS
         return reply.skipBytes(4 + 24);
+    }
+
+    /** The results of the SUCCESS reply to an NLM call sent over UDP from {@code sender}; the reply must go back to it. */
+    private XdrDecoder datagram(EmbeddedChannel channel, InetSocketAddress sender, int procedure, Consumer<XdrEncoder> args) {
+        ByteBuf wire = Unpooled.buffer();
+        XdrEncoder out = new XdrEncoder(wire);
+        out.writeInt(++xid).writeInt(0).writeInt(2).writeInt(100021).writeInt(4).writeInt(procedure);
+        out.writeInt(AuthFlavor.AUTH_NONE).writeInt(0).writeInt(AuthFlavor.AUTH_NONE).writeInt(0);
+        args.accept(out);
+        channel.writeInbound(new DatagramPacket(wire, new InetSocketAddress(InetAddress.getLoopbackAddress(), 4045), sender));
+        DatagramPacket reply = channel.readOutbound();
+        try {
+            assertEquals(sender, reply.recipient());
+            ByteBuf content = reply.content();
+            assertEquals(xid, content.getInt(0));
+            assertEquals(0, content.getInt(20)); // accept_stat SUCCESS
+            byte[] results = new byte[content.readableBytes() - 24];
+            content.getBytes(24, results);
+            return new XdrDecoder(Unpooled.wrappedBuffer(results));
+        } finally {
+            reply.release();
+        }
     }
 
     private static int exportId() {
