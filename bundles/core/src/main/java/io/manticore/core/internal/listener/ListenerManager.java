@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -34,10 +36,14 @@ import io.manticore.api.transport.Transport;
 public final class ListenerManager implements ListenerAdmin, ConfigListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ListenerManager.class);
+    /** A socket that takes longer than this to close no longer holds back a new bind of its port. */
+    private static final long CLOSE_WAIT_SECONDS = 5;
 
     private final Map<String, Transport> transports = new HashMap<>();
     private final Map<String, ProtocolHandler> protocols = new HashMap<>();
     private final Map<String, Slot> slots = new LinkedHashMap<>();
+    /** Sockets being closed, by {@link #socketOf}: a new bind of the same port waits for them. */
+    private final Map<String, CompletableFuture<Void>> closing = new HashMap<>();
 
     /** One configured listener and what became of it. */
     private static final class Slot {
@@ -145,6 +151,12 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
     }
 
     private void bind(Slot s, Transport t, ProtocolHandler p) {
+        if (closing.containsKey(socketOf(s.config))) {
+            // Binding now would race the old socket (address in use); the close's completion binds.
+            s.state = "WAITING";
+            s.detail = "the previous socket on this port is closing";
+            return;
+        }
         s.transport = t;
         s.protocol = p;
         s.state = "BINDING";
@@ -178,6 +190,17 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
         LOG.info("listener {} bound to {}", s.config.id(), bound.localAddress());
     }
 
+    private synchronized void closed(String socket, CompletableFuture<Void> closed) {
+        if (closing.remove(socket, closed)) {
+            reconcile();
+        }
+    }
+
+    /** The socket a listener binds: TCP and UDP ports are separate, every transport but udp is TCP. */
+    private static String socketOf(ListenerConfig config) {
+        return (config.transport().equals("udp") ? "udp" : "tcp") + "@" + config.address() + ":" + config.port();
+    }
+
     /** Closes every listener bound through {@code transport} or {@code protocol}. */
     private void unbindUsing(Transport transport, ProtocolHandler protocol, String why) {
         for (Slot s : slots.values()) {
@@ -188,14 +211,21 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
     }
 
     private void unbind(Slot s, String why) {
+        CompletableFuture<Void> closed = null;
+        String socket = socketOf(s.config);
         if (s.bound != null) {
             LOG.info("listener {} closed: {}", s.config.id(), why);
-            s.bound.close();
+            closed = s.bound.close().toCompletableFuture().copy().orTimeout(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
             s.bound = null;
         }
         s.state = "WAITING";
         s.detail = why;
         s.transport = null;
         s.protocol = null;
+        if (closed != null && s.config.port() != 0 && !closed.isDone()) {
+            closing.put(socket, closed);
+            CompletableFuture<Void> pending = closed;
+            pending.whenComplete((v, e) -> closed(socket, pending));
+        }
     }
 }

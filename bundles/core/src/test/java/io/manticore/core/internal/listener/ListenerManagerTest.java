@@ -49,6 +49,8 @@ public class ListenerManagerTest {
     private static final class FakeBound implements BoundListener {
         final InetSocketAddress address;
         boolean closed;
+        /** When set, close() completes only when the test completes this. */
+        CompletableFuture<Void> slowClose;
 
         FakeBound(InetSocketAddress address) {
             this.address = address;
@@ -67,7 +69,7 @@ public class ListenerManagerTest {
         @Override
         public CompletionStage<Void> close() {
             closed = true;
-            return CompletableFuture.completedFuture(null);
+            return slowClose != null ? slowClose : CompletableFuture.completedFuture(null);
         }
     }
 
@@ -152,6 +154,28 @@ public class ListenerManagerTest {
         m.deactivate();
         assertTrue(tcp.bound.get(1).closed);
         assertTrue(m.listeners().isEmpty());
+    }
+
+    @Test
+    public void aReplacedProtocolIsBoundAgainOnlyOnceTheOldSocketHasClosed() {
+        ListenerManager m = new ListenerManager();
+        FakeTransport tcp = new FakeTransport();
+        m.addTransport(tcp);
+        m.addProtocol(protocol("nfs3"));
+        m.configApplied(config(new ListenerConfig("nfs3", "tcp", "127.0.0.1", 2049)));
+        CompletableFuture<Void> closing = new CompletableFuture<>();
+        tcp.bound.get(0).slowClose = closing;
+
+        m.addProtocol(protocol("nfs3"));
+        assertTrue(tcp.bound.get(0).closed);
+        assertEquals(1, tcp.bound.size());
+        assertEquals("WAITING", only(m).state());
+        assertTrue(only(m).detail(), only(m).detail().contains("closing"));
+
+        closing.complete(null);
+        assertEquals(2, tcp.bound.size());
+        assertEquals("BOUND", only(m).state());
+        assertEquals(2049, only(m).boundPort());
     }
 
     @Test
