@@ -34,6 +34,8 @@ public final class RpcRecordDecoder extends ByteToMessageDecoder {
             throw new IllegalArgumentException("maxRecordSize " + maxRecordSize);
         }
         this.maxRecordSize = maxRecordSize;
+        // A 1 MiB WRITE arrives in many reads: composing them avoids copying the data while it gathers.
+        setCumulator(COMPOSITE_CUMULATOR);
     }
 
     @Override
