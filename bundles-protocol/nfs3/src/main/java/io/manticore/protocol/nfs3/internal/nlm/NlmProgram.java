@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 import io.manticore.api.lease.LockInfo;
 import io.manticore.api.lease.LockResult;
@@ -83,24 +84,17 @@ public final class NlmProgram implements RpcProgram {
         byte[] cookie = args.readOpaqueBytes(NlmLock.MAX_NETOBJ);
         boolean exclusive = args.readBool();
         NlmLock lock = NlmLock.decode(args);
-        if (service.inGrace()) {
-            return done(res(cookie, NlmStatus.DENIED_GRACE_PERIOD));
-        }
-        FileHandle fh;
-        try {
-            fh = service.file(lock.fh(), peer);
-        } catch (VfsException e) {
-            return done(res(cookie, NlmService.handleStatus(e)));
-        }
-        Optional<LockInfo> holder = service.leases().testLock(fh, lock.owner(), lock.range(), exclusive);
-        return done(RpcResult.success(out -> {
-            out.writeOpaque(cookie);
-            if (holder.isEmpty()) {
-                out.writeInt(NlmStatus.GRANTED);
-            } else {
-                out.writeInt(NlmStatus.DENIED);
-                NlmLock.encodeHolder(out, holder.get());
-            }
+        return done(onFile(cookie, lock, peer, !service.inGrace(), fh -> {
+            Optional<LockInfo> holder = service.leases().testLock(fh, lock.owner(), lock.range(), exclusive);
+            return RpcResult.success(out -> {
+                out.writeOpaque(cookie);
+                if (holder.isEmpty()) {
+                    out.writeInt(NlmStatus.GRANTED);
+                } else {
+                    out.writeInt(NlmStatus.DENIED);
+                    NlmLock.encodeHolder(out, holder.get());
+                }
+            });
         }));
     }
 
@@ -113,23 +107,17 @@ public final class NlmProgram implements RpcProgram {
         NlmLock lock = NlmLock.decode(args);
         boolean reclaim = args.readBool();
         args.readInt(); // the client's NSM state: its reboots reach us as SM_NOTIFY instead
-        if (service.inGrace() != reclaim) {
-            return done(res(cookie, NlmStatus.DENIED_GRACE_PERIOD));
-        }
-        FileHandle fh;
-        try {
-            fh = service.file(lock.fh(), peer);
-        } catch (VfsException e) {
-            return done(res(cookie, NlmService.handleStatus(e)));
-        }
-        LockResult result = service.leases().lock(fh, lock.owner(), lock.range(), exclusive, block);
-        if (result.status() == LockStatus.GRANTED || result.status() == LockStatus.BLOCKED) {
-            service.holder(lock.callerName(), peer, monitored);
-        }
-        if (result.status() == LockStatus.BLOCKED) {
-            service.callBackWhenGranted(result.pending(), peer, cookie, lock);
-        }
-        return done(res(cookie, NlmStatus.of(result.status())));
+        // In the grace period only reclaims are granted; after it, reclaims are refused.
+        return done(onFile(cookie, lock, peer, service.inGrace() == reclaim, fh -> {
+            LockResult result = service.leases().lock(fh, lock.owner(), lock.range(), exclusive, block);
+            if (result.status() == LockStatus.GRANTED || result.status() == LockStatus.BLOCKED) {
+                service.holder(lock.callerName(), peer, monitored);
+            }
+            if (result.status() == LockStatus.BLOCKED) {
+                service.callBackWhenGranted(result.pending(), peer, cookie, lock);
+            }
+            return res(cookie, NlmStatus.of(result.status()));
+        }));
     }
 
     private CompletionStage<RpcResult> cancel(RpcCall call, XdrDecoder args) {
@@ -138,34 +126,34 @@ public final class NlmProgram implements RpcProgram {
         args.readBool();
         boolean exclusive = args.readBool();
         NlmLock lock = NlmLock.decode(args);
-        if (service.inGrace()) {
-            return done(res(cookie, NlmStatus.DENIED_GRACE_PERIOD));
-        }
-        FileHandle fh;
-        try {
-            fh = service.file(lock.fh(), peer);
-        } catch (VfsException e) {
-            return done(res(cookie, NlmService.handleStatus(e)));
-        }
-        boolean cancelled = service.leases().cancelLock(fh, lock.owner(), lock.range(), exclusive);
-        return done(res(cookie, cancelled ? NlmStatus.GRANTED : NlmStatus.DENIED));
+        return done(onFile(cookie, lock, peer, !service.inGrace(), fh -> res(cookie,
+                service.leases().cancelLock(fh, lock.owner(), lock.range(), exclusive) ? NlmStatus.GRANTED : NlmStatus.DENIED)));
     }
 
     private CompletionStage<RpcResult> unlock(RpcCall call, XdrDecoder args) {
         InetAddress peer = callers.of(call).peer();
         byte[] cookie = args.readOpaqueBytes(NlmLock.MAX_NETOBJ);
         NlmLock lock = NlmLock.decode(args);
-        if (service.inGrace()) {
-            return done(res(cookie, NlmStatus.DENIED_GRACE_PERIOD));
+        return done(onFile(cookie, lock, peer, !service.inGrace(), fh -> res(cookie,
+                service.leases().unlock(fh, lock.owner(), lock.range()) ? NlmStatus.GRANTED : NlmStatus.DENIED_NOLOCKS)));
+    }
+
+    /**
+     * Runs {@code action} on the file {@code lock} names, or answers DENIED_GRACE_PERIOD when
+     * the grace period does not {@code allow} the call, or the status of a handle that fails its check.
+     */
+    private RpcResult onFile(byte[] cookie, NlmLock lock, InetAddress peer, boolean allowed,
+                             Function<FileHandle, RpcResult> action) {
+        if (!allowed) {
+            return res(cookie, NlmStatus.DENIED_GRACE_PERIOD);
         }
         FileHandle fh;
         try {
             fh = service.file(lock.fh(), peer);
         } catch (VfsException e) {
-            return done(res(cookie, NlmService.handleStatus(e)));
+            return res(cookie, NlmService.handleStatus(e));
         }
-        boolean unlocked = service.leases().unlock(fh, lock.owner(), lock.range());
-        return done(res(cookie, unlocked ? NlmStatus.GRANTED : NlmStatus.DENIED_NOLOCKS));
+        return action.apply(fh);
     }
 
     private CompletionStage<RpcResult> freeAll(RpcCall call, XdrDecoder args) {
