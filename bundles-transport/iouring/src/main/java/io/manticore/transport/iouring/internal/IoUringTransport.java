@@ -1,0 +1,94 @@
+package io.manticore.transport.iouring.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import io.manticore.api.protocol.ProtocolHandler;
+import io.manticore.api.transport.BoundListener;
+import io.manticore.api.transport.Transport;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+/**
+ * The io_uring transport: Netty's io_uring event loops and server sockets. Each listener's
+ * accepted connections are handed to its protocol's pipeline set-up. Build it only where
+ * {@link IoUringProbe} found io_uring usable.
+ */
+final class IoUringTransport implements Transport {
+
+    static final String NAME = "iouring";
+
+    private final MultiThreadIoEventLoopGroup boss;
+    private final MultiThreadIoEventLoopGroup workers;
+
+    /** A transport with {@code threads} event loops (0: Netty's default of two per core). */
+    IoUringTransport(int threads) {
+        this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("manticore-iouring-accept", true),
+                IoUringIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("manticore-iouring", true),
+                IoUringIoHandler.newFactory());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    int eventLoops() {
+        return workers.executorCount();
+    }
+
+    @Override
+    public CompletionStage<BoundListener> bind(InetSocketAddress address, ProtocolHandler protocol) {
+        if (boss.isShuttingDown()) {
+            // A stopped event loop drops the registration and its future never completes.
+            return CompletableFuture.failedFuture(new IOException("cannot bind " + address + ": the iouring transport is stopped"));
+        }
+        ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(IoUringServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        connections.add(ch);
+                        protocol.initChannel(ch);
+                    }
+                });
+        CompletableFuture<BoundListener> result = new CompletableFuture<>();
+        ChannelFuture bind = b.bind(address);
+        bind.addListener(f -> {
+            if (f.isSuccess()) {
+                result.complete(new IoUringListener(bind.channel(), connections));
+            } else {
+                result.completeExceptionally(new IOException(
+                        "cannot bind " + address + ": " + f.cause().getMessage(), f.cause()));
+            }
+        });
+        return result;
+    }
+
+    /** Stops the event loops, closing every socket still open on them. */
+    void close() {
+        // A quiet period of 0: Netty's default 2 s would hold up bundle updates (STACK.md pitfall 6).
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
