@@ -54,6 +54,10 @@ public final class TcpTransport implements Transport {
 
     @Override
     public CompletionStage<BoundListener> bind(InetSocketAddress address, ProtocolHandler protocol) {
+        if (loops.boss.isShuttingDown() || loops.workers.isShuttingDown()) {
+            // A bind on stopped event loops would never complete.
+            return CompletableFuture.failedFuture(new java.io.IOException("the tcp transport is stopped"));
+        }
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         ServerBootstrap b = new ServerBootstrap()
                 .group(loops.boss, loops.workers)
