@@ -28,6 +28,7 @@ final class AttrOps {
         if (set.size() != null) {
             Filesystem.requireRegular(inode);
             checkSize(set.size());
+            fs.space.ensure(inode.data.resizeGrowth(set.size()));
         }
         if (set.isEmpty()) {
             return new Wcc(before, before);

@@ -42,7 +42,7 @@ final class DataOps {
         if (n == 0) {
             return new WriteResult(0, Stability.FILE_SYNC, fs.writeVerifier, new Wcc(before, before));
         }
-        fs.space.ensure(inode.data.missingBlocks(offset, end));
+        fs.space.ensure(inode.data.growth(offset, end));
         inode.data.write(offset, data);
         inode.dataChanged(fs.clock.now());
         return new WriteResult(n, Stability.FILE_SYNC, fs.writeVerifier, new Wcc(before, inode.attrs()));
@@ -60,7 +60,7 @@ final class DataOps {
             throw new VfsException(VfsError.INVAL, "allocate of 0 bytes");
         }
         Attrs before = inode.attrs();
-        fs.space.ensure(inode.data.missingBlocks(offset, end));
+        fs.space.ensure(inode.data.growth(offset, end));
         long sizeBefore = inode.data.size();
         inode.data.materialize(offset, end);
         long now = fs.clock.now();

@@ -40,7 +40,7 @@ final class Filesystem {
     /** A new, empty file system: a root directory owned by root, with the mode of the options. */
     static Filesystem fresh(MountId mountId, MemfsOptions options, NanoClock clock) {
         Filesystem fs = new Filesystem(mountId, new InodeTable(options.maxFiles(), InodeTable.ROOT),
-                new SpaceAccount(options.capacityBlocks()), clock);
+                new SpaceAccount(options.capacityBytes()), clock);
         Inode root = fs.newInode(FileType.DIRECTORY);
         long now = clock.now();
         root.mode = options.rootMode();

@@ -15,12 +15,15 @@ import io.netty.buffer.ByteBuf;
 /**
  * The state of a mount as a handover payload, built only of JDK types and Netty buffers
  * (MountState: the classes of the instance that wrote it may be gone when it is read).
- * Format 1: a map with the inode counter and a list of inodes, each a map of its fields.
+ * Format 1: a map with the inode counter and a list of inodes, each a map of its fields, every
+ * block a full one. Format 2, written now, is format 1 in which a file's first block may be short
+ * ({@link Blocks#capacity}); both are read, and a first block adopted full is fitted to its file.
  */
 final class HandoverCodec {
 
     static final String MODULE = "memfs";
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+    private static final int OLDEST_FORMAT = 1;
 
     private static final String NEXT_INODE = "nextInode";
     private static final String INODES = "inodes";
@@ -126,6 +129,11 @@ final class HandoverCodec {
         return m;
     }
 
+    /** True when this codec reads payloads of {@code format}. */
+    static boolean reads(int format) {
+        return format >= OLDEST_FORMAT && format <= FORMAT;
+    }
+
     /**
      * A file system rebuilt from {@code payload}, taking ownership of its buffers. On a
      * malformed payload it fails BADTYPE, having released nothing: the buffers stay the caller's.
@@ -133,12 +141,18 @@ final class HandoverCodec {
     static Filesystem decode(Object payload, MountId mountId, MemfsOptions options, NanoClock clock) {
         try {
             Map<?, ?> map = as(payload, Map.class, "payload");
-            SpaceAccount space = new SpaceAccount(options.capacityBlocks());
+            SpaceAccount space = new SpaceAccount(options.capacityBytes());
             InodeTable inodes = new InodeTable(options.maxFiles(), field(map, NEXT_INODE, Long.class));
             for (Object item : field(map, INODES, List.class)) {
                 inodes.add(decodeInode(as(item, Map.class, INODES), space));
             }
             validate(inodes);
+            // only once the whole payload is accepted: fitting replaces (and releases) a first block
+            for (Inode inode : inodes.all()) {
+                if (inode.data != null) {
+                    inode.data.fitFirstBlock();
+                }
+            }
             return new Filesystem(mountId, inodes, space, clock);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new VfsException(VfsError.BADTYPE, "memfs handover state is malformed: " + e.getMessage());
@@ -155,15 +169,18 @@ final class HandoverCodec {
             if (indexes.length != buffers.size()) {
                 throw new IllegalArgumentException(indexes.length + " block indexes for " + buffers.size() + " blocks");
             }
+            long size = field(m, SIZE, Long.class);
             TreeMap<Long, ByteBuf> blocks = new TreeMap<>();
             for (int i = 0; i < indexes.length; i++) {
                 ByteBuf block = as(buffers.get(i), ByteBuf.class, BLOCKS);
-                if (block.capacity() != Blocks.SIZE || block.refCnt() < 1) {
-                    throw new IllegalArgumentException("a block of " + block.capacity() + " bytes");
+                int capacity = block.capacity();
+                if (block.refCnt() < 1 || (capacity != Blocks.SIZE && capacity != Blocks.capacity(indexes[i], size))) {
+                    throw new IllegalArgumentException("a block of " + capacity + " bytes at index " + indexes[i]
+                            + " of a file of " + size + " bytes");
                 }
                 blocks.put(indexes[i], block);
             }
-            data = new BlockMap(space, blocks, field(m, SIZE, Long.class));
+            data = new BlockMap(space, blocks, size);
         } else if (type == FileType.DIRECTORY) {
             directory = new Directory(field(m, DIRECTORY_VERIFIER, Long.class), field(m, NEXT_SEQUENCE, Long.class));
             List<?> names = field(m, ENTRY_NAMES, List.class);

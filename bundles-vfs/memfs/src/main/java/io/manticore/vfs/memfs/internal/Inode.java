@@ -90,7 +90,7 @@ final class Inode {
     }
 
     Attrs attrs() {
-        long spaceUsed = data == null ? 0 : (long) data.blockCount() * Blocks.SIZE;
+        long spaceUsed = data == null ? 0 : data.heldBytes();
         return new Attrs(type, mode, nlink, uid, gid, size(), spaceUsed, rdev, ino, atime, mtime, ctime,
                 birthtime, change);
     }

@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** memfs: files in RAM, in 64 KiB blocks read without copying; hands its files over on update. */
+/** memfs: files in RAM, in blocks of up to 64 KiB read without copying; hands its files over on update. */
 @Component(immediate = true, service = VfsModule.class, property = VfsModule.MODULE_PROPERTY + "=" + HandoverCodec.MODULE)
 public final class MemfsModule implements VfsModule {
 
@@ -55,7 +55,7 @@ public final class MemfsModule implements VfsModule {
      * Mounts {@code spec} empty, or with the state {@code previous} hands over (taking its buffers).
      *
      * @throws IllegalArgumentException naming the option when an option value is invalid
-     * @throws VfsException BADTYPE when {@code previous} is not a memfs state of format 1
+     * @throws VfsException BADTYPE when {@code previous} is not a memfs state of a format this version reads
      */
     @Override
     public VfsMount mount(MountSpec spec, MountState previous) {
@@ -63,7 +63,7 @@ public final class MemfsModule implements VfsModule {
         if (previous == null) {
             return new MemfsMount(spec.name(), Filesystem.fresh(spec.mountId(), options, clock));
         }
-        if (!HandoverCodec.MODULE.equals(previous.module()) || previous.format() != HandoverCodec.FORMAT) {
+        if (!HandoverCodec.MODULE.equals(previous.module()) || !HandoverCodec.reads(previous.format())) {
             throw new VfsException(VfsError.BADTYPE, "memfs cannot adopt the state of " + previous.module()
                     + " format " + previous.format());
         }

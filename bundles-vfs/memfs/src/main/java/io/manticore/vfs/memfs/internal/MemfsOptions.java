@@ -7,18 +7,18 @@ import java.util.Map;
  * most inodes, default 1000000) and {@code root_mode} (the root folder's permission bits in
  * octal, default 0755). Other options are left to other readers.
  *
- * @param capacityBlocks the capacity in whole blocks
+ * @param capacityBytes  the capacity in bytes, a multiple of 4 KiB
  * @param maxFiles       the most inodes, the root included
  * @param rootMode       the permission bits of a new file system's root
  */
-record MemfsOptions(long capacityBlocks, long maxFiles, int rootMode) {
+record MemfsOptions(long capacityBytes, long maxFiles, int rootMode) {
 
     static final String SIZE = "size";
     static final String FILES = "files";
     static final String ROOT_MODE = "root_mode";
 
-    MemfsOptions(long capacityBlocks, long maxFiles) {
-        this(capacityBlocks, maxFiles, Filesystem.DEFAULT_DIRECTORY_MODE);
+    MemfsOptions(long capacityBytes, long maxFiles) {
+        this(capacityBytes, maxFiles, Filesystem.DEFAULT_DIRECTORY_MODE);
     }
 
     /** @throws IllegalArgumentException naming the option whose value is invalid */
@@ -44,6 +44,6 @@ record MemfsOptions(long capacityBlocks, long maxFiles, int rootMode) {
             throw new IllegalArgumentException("memfs option '" + ROOT_MODE + "': '" + mode
                     + "' is not an octal mode such as 0755 or 1777");
         }
-        return new MemfsOptions(capacity / Blocks.SIZE, maxFiles, Integer.parseInt(mode, 8));
+        return new MemfsOptions(capacity & -Blocks.MIN_SIZE, maxFiles, Integer.parseInt(mode, 8));
     }
 }

@@ -4,39 +4,42 @@ import io.manticore.api.vfs.VfsError;
 import io.manticore.api.vfs.VfsException;
 
 /**
- * Blocks in use against the mount's limit. A block counts once for every file that holds it,
- * so a block shared by a clone costs space in both files and copy-on-write never needs more.
+ * Bytes of block capacity in use against the mount's limit. Every capacity is a multiple of
+ * {@link Blocks#MIN_SIZE} (4 KiB), and so is the limit, so a small file costs what its short block
+ * holds. A block counts once for every file that holds it, so a block shared by a clone costs
+ * space in both files and copy-on-write never needs more.
  */
 final class SpaceAccount {
 
-    private final long limitBlocks;
-    private long usedBlocks;
+    private final long limitBytes;
+    private long usedBytes;
 
-    SpaceAccount(long limitBlocks) {
-        this.limitBlocks = limitBlocks;
+    /** An account of {@code limitBytes}, rounded down to a multiple of {@link Blocks#MIN_SIZE}. */
+    SpaceAccount(long limitBytes) {
+        this.limitBytes = limitBytes & -Blocks.MIN_SIZE;
     }
 
-    /** Fails NOSPC when {@code moreBlocks} more would exceed the limit; changes nothing. */
-    void ensure(long moreBlocks) {
-        if (moreBlocks > 0 && moreBlocks > limitBlocks - usedBlocks) {
-            throw new VfsException(VfsError.NOSPC, "memfs is full: " + moreBlocks + " more blocks needed, "
-                    + Math.max(0, limitBlocks - usedBlocks) + " free");
+    /** Fails NOSPC when {@code moreBytes} more would exceed the limit; changes nothing. */
+    void ensure(long moreBytes) {
+        if (moreBytes > 0 && moreBytes > limitBytes - usedBytes) {
+            throw new VfsException(VfsError.NOSPC, "memfs is full: " + moreBytes + " more bytes needed, "
+                    + freeBytes() + " free");
         }
     }
 
-    void add(long blocks) {
-        usedBlocks += blocks;
+    void add(long bytes) {
+        usedBytes += bytes;
     }
 
     long limitBytes() {
-        return limitBlocks * Blocks.SIZE;
+        return limitBytes;
     }
 
     long usedBytes() {
-        return usedBlocks * Blocks.SIZE;
+        return usedBytes;
     }
 
     long freeBytes() {
-        return Math.max(0, limitBytes() - usedBytes());
+        return Math.max(0, limitBytes - usedBytes);
     }
 }

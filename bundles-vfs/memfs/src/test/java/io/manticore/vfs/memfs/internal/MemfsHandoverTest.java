@@ -114,7 +114,7 @@ public class MemfsHandoverTest {
 
         MountState state = fx.mount.detach();
         assertEquals("memfs", state.module());
-        assertEquals(1, state.format());
+        assertEquals(2, state.format());
         assertOnlyJdkAndNettyTypes(state.payload());
         VfsMount mount = adopt(state);
 
@@ -221,7 +221,7 @@ public class MemfsHandoverTest {
     public void anotherModulesStateOrAnotherFormatOrAMalformedPayloadFailsBadtype() {
         MountState[] refused = {
             new MountState("linux", 1, Map.of()),
-            new MountState("memfs", 2, Map.of()),
+            new MountState("memfs", 3, Map.of()),
             new MountState("memfs", 1, Map.of()),
             new MountState("memfs", 1, "not a map"),
             new MountState("memfs", 1, Map.of("nextInode", 5L, "inodes", List.of(Map.of("ino", 1L)))),

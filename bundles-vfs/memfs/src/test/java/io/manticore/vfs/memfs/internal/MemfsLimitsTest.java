@@ -109,7 +109,7 @@ public class MemfsLimitsTest {
         assertEquals(dstBefore, fx.attrs(dst));
         assertEquals(BLOCK, statfs().freeBytes());
         join(fx.mount.allocate(USER, dst, 0, 10));
-        assertEquals(0, statfs().freeBytes());
+        assertEquals(BLOCK - Blocks.MIN_SIZE, statfs().freeBytes());
     }
 
     @Test
@@ -170,7 +170,7 @@ public class MemfsLimitsTest {
         assertEquals(2L << 20, SizeParser.parse("size", "2M"));
         assertEquals(1L << 30, SizeParser.parse("size", "1g"));
         assertEquals(3L << 40, SizeParser.parse("size", " 3T "));
-        assertEquals(new MemfsOptions(3, 7), MemfsOptions.parse(Map.of("size", "200k", "files", "7")));
+        assertEquals(new MemfsOptions(200L << 10, 7), MemfsOptions.parse(Map.of("size", "200k", "files", "7")));
     }
 
     @Test

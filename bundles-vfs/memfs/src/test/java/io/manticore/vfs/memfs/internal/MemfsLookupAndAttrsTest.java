@@ -232,14 +232,14 @@ public class MemfsLookupAndAttrsTest {
     }
 
     @Test
-    public void spaceUsedCountsWholeBlocksAndTheChangeCounterGrowsWithEachChange() {
+    public void spaceUsedCountsBlockCapacityAndTheChangeCounterGrowsWithEachChange() {
         FileHandle file = fx.createFile(fx.root, "f");
         Attrs empty = fx.attrs(file);
         assertEquals(0, empty.spaceUsed());
         fx.write(file, 0, new byte[] {1});
         Attrs one = fx.attrs(file);
         assertEquals(1, one.size());
-        assertEquals(MemfsFixture.BLOCK, one.spaceUsed());
+        assertEquals(Blocks.MIN_SIZE, one.spaceUsed());
         assertTrue(one.change() > empty.change());
         fx.write(file, MemfsFixture.BLOCK * 3L, new byte[] {2});
         Attrs sparse = fx.attrs(file);

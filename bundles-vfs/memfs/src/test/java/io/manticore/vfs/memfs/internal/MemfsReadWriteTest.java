@@ -267,7 +267,7 @@ public class MemfsReadWriteTest {
         assertArrayEquals(expected, fx.readAll(file));
         assertEquals(2L * BLOCK, fx.attrs(file).spaceUsed());
         join(fx.mount.setattr(USER, file, SetAttrs.NONE.withSize(10), Guard.NONE));
-        assertEquals(BLOCK, fx.attrs(file).spaceUsed());
+        assertEquals(Blocks.MIN_SIZE, fx.attrs(file).spaceUsed());
         join(fx.mount.setattr(USER, file, SetAttrs.NONE.withSize(0), Guard.NONE));
         assertEquals(0, fx.attrs(file).spaceUsed());
         assertEquals(0, fx.readAll(file).length);

@@ -79,7 +79,7 @@ public class MemfsRenameTest {
         assertArrayEquals(new byte[] {1, 1}, fx.readAll(fx.lookup(fx.root, "dst")));
         assertFails(VfsError.STALE, fx.mount.getattr(USER, target, AttrMask.ALL));
         assertEquals(List.of("dst"), fx.list(fx.root, 10));
-        assertEquals(freeBefore + MemfsFixture.BLOCK, join(fx.mount.statfs(USER, fx.root)).freeBytes());
+        assertEquals(freeBefore + Blocks.MIN_SIZE, join(fx.mount.statfs(USER, fx.root)).freeBytes());
     }
 
     @Test
