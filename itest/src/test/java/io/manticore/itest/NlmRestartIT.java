@@ -57,11 +57,11 @@ import io.manticore.itest.rpc.XdrWriter;
 public class NlmRestartIT {
 
     private static final String CALLBACK_PORTMAP_PORT = "manticore.nlm.callback.portmap.port";
-    private static final String GRACE_SECONDS = "manticore.nlm.grace.seconds";
     private static final int GRACE = 2;
     private static final String NFS3_BUNDLE = "io.manticore.protocol.nfs3";
     private static final String CONFIG = """
             {
+              "server": { "nlm_grace_seconds": 2 },
               "listeners": [
                 { "protocol": "nfs3", "transport": "tcp", "address": "127.0.0.1", "port": 0 },
                 { "protocol": "mount", "transport": "tcp", "address": "127.0.0.1", "port": 0 },
@@ -95,8 +95,7 @@ public class NlmRestartIT {
             callbackPort = free.getLocalPort();
         }
         return OptionUtils.combine(Assembly.server(Assembly.newHome("nlm-restart", CONFIG)),
-                frameworkProperty(CALLBACK_PORTMAP_PORT).value(Integer.toString(callbackPort)),
-                frameworkProperty(GRACE_SECONDS).value(Integer.toString(GRACE)));
+                frameworkProperty(CALLBACK_PORTMAP_PORT).value(Integer.toString(callbackPort)));
     }
 
     @Before

@@ -13,8 +13,11 @@ package io.manticore.api.config;
  * @param openFileIdleMillis   how long an unused open file stays open
  * @param rpcbindRegister      register Manticore's bound RPC programs with the host's rpcbind
  *                             (port mapper on 127.0.0.1:111) instead of serving portmap itself
+ * @param nlmGraceSeconds      the NLM grace period after a restart, in which only locks held
+ *                             before it may be reclaimed (entered only when hosts held locks)
  */
 public record ServerSettings(int threads, int delegationThreads, long suspendTimeoutMillis,
                              int maxSuspendedCalls, int attrCacheEntries, int nameCacheEntries,
-                             int openFileCacheEntries, long openFileIdleMillis, boolean rpcbindRegister) {
+                             int openFileCacheEntries, long openFileIdleMillis, boolean rpcbindRegister,
+                             int nlmGraceSeconds) {
 }

@@ -49,8 +49,6 @@ public final class Nfs3Component {
 
     /** Framework property: where clients' portmappers listen, for NLM and NSM callbacks (tests run their own). */
     static final String CALLBACK_PORTMAP_PORT = "manticore.nlm.callback.portmap.port";
-    /** Framework property: the NLM grace period after a restart, in seconds. */
-    static final String GRACE_SECONDS = "manticore.nlm.grace.seconds";
 
     private final List<ServiceRegistration<ProtocolHandler>> registrations = new ArrayList<>();
     private final List<RpcProtocol> protocols = new ArrayList<>();
@@ -74,7 +72,7 @@ public final class Nfs3Component {
         Callbacks callbacks = new Callbacks(new RpcCaller(callbackLoop, NioSocketChannel.class),
                 intProperty(context, CALLBACK_PORTMAP_PORT, 111));
         NlmService nlm = new NlmService(server, leases, hosts, callbacks, hostName(),
-                Duration.ofSeconds(intProperty(context, GRACE_SECONDS, 90)));
+                Duration.ofSeconds(config.current().server().nlmGraceSeconds()));
         // Registered only once everything is built, so a failure above leaves no service behind.
         // NFS is not served over UDP: READ and READDIR replies of the sizes FSINFO offers do not fit in a datagram.
         register(context, new RpcProtocol("nfs3", server, false, c -> List.of(new Nfs3Program(server, c))),

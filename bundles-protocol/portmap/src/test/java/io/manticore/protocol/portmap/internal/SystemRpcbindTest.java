@@ -97,7 +97,7 @@ public class SystemRpcbindTest {
     }
 
     private static ServerConfig config(boolean rpcbindRegister) {
-        return new ServerConfig(new ServerSettings(0, 16, 30_000, 10_000, 65_536, 65_536, 4_096, 30_000, rpcbindRegister),
+        return new ServerConfig(new ServerSettings(0, 16, 30_000, 10_000, 65_536, 65_536, 4_096, 30_000, rpcbindRegister, 90),
                 List.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(),
                 new ShellConfig(false, "127.0.0.1", 0));
     }

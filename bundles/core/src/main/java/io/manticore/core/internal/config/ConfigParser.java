@@ -38,7 +38,7 @@ public final class ConfigParser {
             "buckets", "users", "s3_access_keys", "shell");
     private static final Set<String> SERVER = Set.of("threads", "delegation_threads", "suspend_timeout_ms",
             "max_suspended_calls", "attr_cache_entries", "name_cache_entries", "open_file_cache_entries",
-            "open_file_idle_ms", "rpcbind_register");
+            "open_file_idle_ms", "rpcbind_register", "nlm_grace_seconds");
     private static final Set<String> LISTENER = Set.of("protocol", "transport", "address", "port");
     private static final Set<String> MOUNT = Set.of("module", "path", "options");
     private static final Set<String> EXPORT = Set.of("access", "squash", "clients", "anonuid", "anongid");
@@ -85,7 +85,8 @@ public final class ConfigParser {
                 n.get("name_cache_entries").int32(65_536, 0, 100_000_000),
                 n.get("open_file_cache_entries").int32(4_096, 1, 1_000_000),
                 n.get("open_file_idle_ms").integer(30_000, 0, 86_400_000),
-                n.get("rpcbind_register").bool(false));
+                n.get("rpcbind_register").bool(false),
+                n.get("nlm_grace_seconds").int32(90, 0, 3600));
     }
 
     private static List<ListenerConfig> listeners(JsonNode n) throws ConfigException {

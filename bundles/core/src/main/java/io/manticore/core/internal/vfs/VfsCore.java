@@ -31,7 +31,7 @@ final class VfsCore implements MountAdmin, StatsRecorder, ConfigListener, AutoCl
 
     /** Settings in force until the first configuration arrives. */
     static final ServerSettings DEFAULT_SETTINGS = new ServerSettings(0, 16, 10_000, 1024, 100_000, 100_000,
-            4096, 30_000, false);
+            4096, 30_000, false, 90);
 
     /** How long a suspension waits for the calls in flight before it proceeds anyway. */
     static final long DRAIN_MILLIS = 10_000;

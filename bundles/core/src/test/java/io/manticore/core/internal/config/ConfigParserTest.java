@@ -51,6 +51,14 @@ public class ConfigParserTest {
     }
 
     @Test
+    public void theNlmGracePeriodIsNinetySecondsUnlessSetWithinAnHour() throws Exception {
+        assertEquals(90, ConfigParser.parse("{}").server().nlmGraceSeconds());
+        assertEquals(0, ConfigParser.parse("{\"server\": {\"nlm_grace_seconds\": 0}}").server().nlmGraceSeconds());
+        refused("{\"server\": {\"nlm_grace_seconds\": 3601}}", "$.server.nlm_grace_seconds", "");
+        refused("{\"server\": {\"nlm_grace_seconds\": -1}}", "$.server.nlm_grace_seconds", "");
+    }
+
+    @Test
     public void exportsGetTheirDefaultsAndKeepFileOrder() throws Exception {
         ServerConfig c = ConfigParser.parse("{" + MOUNT + ", \"exports\": {\"/mem/b\": {}, \"/mem/a\": {\"access\": \"ro\", \"squash\": \"all\", \"clients\": [\"10.0.0.0/8\"], \"anonuid\": 7}}}");
         assertEquals(List.of("/mem/b", "/mem/a"), List.copyOf(c.exports().keySet()));

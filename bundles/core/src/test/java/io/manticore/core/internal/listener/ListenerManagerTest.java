@@ -87,7 +87,7 @@ public class ListenerManagerTest {
     }
 
     private static ServerConfig config(ListenerConfig... listeners) {
-        return new ServerConfig(new ServerSettings(0, 4, 1000, 10, 10, 10, 10, 1000, false), List.of(listeners),
+        return new ServerConfig(new ServerSettings(0, 4, 1000, 10, 10, 10, 10, 1000, false, 90), List.of(listeners),
                 Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(), new ShellConfig(false, "127.0.0.1", 0));
     }
 

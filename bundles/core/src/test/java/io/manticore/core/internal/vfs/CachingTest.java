@@ -40,7 +40,7 @@ public class CachingTest {
 
     @Before
     public void mount() {
-        fx = new VfsFixture(new ServerSettings(0, 2, 2000, 64, 100, 100, 8, 60_000, false));
+        fx = new VfsFixture(new ServerSettings(0, 2, 2000, 64, 100, 100, 8, 60_000, false, 90));
         fx.bind(new TestModule("memfs", Set.of(), backend));
         fx.mount("mem", VfsFixture.memfs("memfs"));
         root = fx.root("mem");
@@ -179,7 +179,7 @@ public class CachingTest {
 
     @Test
     public void idleOpenFilesAreClosed() throws Exception {
-        fx.applySettings(new ServerSettings(0, 2, 2000, 64, 100, 100, 8, 30, false));
+        fx.applySettings(new ServerSettings(0, 2, 2000, 64, 100, 100, 8, 30, false, 90));
         FileHandle fh = fx.createFile(ALICE, root, "f", bytes("abc"));
         assertEquals(1, cache("open-files").size());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

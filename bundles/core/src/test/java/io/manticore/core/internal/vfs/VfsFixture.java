@@ -56,7 +56,7 @@ final class VfsFixture implements AutoCloseable {
 
     static ServerSettings settings(int delegationThreads, long suspendTimeoutMillis, int maxSuspendedCalls) {
         return new ServerSettings(0, delegationThreads, suspendTimeoutMillis, maxSuspendedCalls, 10_000, 10_000, 256,
-                60_000, false);
+                60_000, false, 90);
     }
 
     static MountConfig memfs(String module) {

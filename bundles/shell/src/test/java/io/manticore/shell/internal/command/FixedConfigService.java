@@ -19,7 +19,7 @@ final class FixedConfigService implements ConfigService {
 
     FixedConfigService(Map<String, ExportConfig> exports, Map<String, ShareConfig> shares,
                        Map<String, BucketConfig> buckets) {
-        this.config = new ServerConfig(new ServerSettings(0, 16, 5000, 1000, 1000, 1000, 100, 10000, false), List.of(),
+        this.config = new ServerConfig(new ServerSettings(0, 16, 5000, 1000, 1000, 1000, 100, 10000, false, 90), List.of(),
                 Map.of(), exports, shares, buckets, List.of(), List.of(), new ShellConfig(true, "127.0.0.1", 8101));
     }
 
