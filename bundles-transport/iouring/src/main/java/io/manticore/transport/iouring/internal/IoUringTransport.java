@@ -1,26 +1,17 @@
 package io.manticore.transport.iouring.internal;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import io.manticore.api.protocol.ProtocolHandler;
 import io.manticore.api.transport.BoundListener;
 import io.manticore.api.transport.Transport;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
+import io.manticore.transport.stream.internal.StreamBinding;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.GlobalEventExecutor;
 
 /**
  * The io_uring transport: Netty's io_uring event loops and server sockets. Each listener's
@@ -53,36 +44,7 @@ final class IoUringTransport implements Transport {
 
     @Override
     public CompletionStage<BoundListener> bind(InetSocketAddress address, ProtocolHandler protocol) {
-        if (boss.isShuttingDown()) {
-            // A stopped event loop drops the registration and its future never completes.
-            return CompletableFuture.failedFuture(new IOException("cannot bind " + address + ": the iouring transport is stopped"));
-        }
-        ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-        ServerBootstrap b = new ServerBootstrap()
-                .group(boss, workers)
-                .channel(IoUringServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        connections.add(ch);
-                        protocol.initChannel(ch);
-                    }
-                });
-        CompletableFuture<BoundListener> result = new CompletableFuture<>();
-        ChannelFuture bind = b.bind(address);
-        bind.addListener(f -> {
-            if (f.isSuccess()) {
-                result.complete(new IoUringListener(bind.channel(), connections));
-            } else {
-                result.completeExceptionally(new IOException(
-                        "cannot bind " + address + ": " + f.cause().getMessage(), f.cause()));
-            }
-        });
-        return result;
+        return StreamBinding.bind(NAME, boss, workers, IoUringServerSocketChannel.class, address, protocol);
     }
 
     /** Stops the event loops, closing every socket still open on them. */

@@ -1,7 +1,6 @@
 package io.manticore.transport.tcp.internal;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.osgi.service.component.annotations.Activate;
@@ -16,14 +15,7 @@ import io.manticore.api.config.ConfigService;
 import io.manticore.api.protocol.ProtocolHandler;
 import io.manticore.api.transport.BoundListener;
 import io.manticore.api.transport.Transport;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.util.concurrent.GlobalEventExecutor;
+import io.manticore.transport.stream.internal.StreamBinding;
 
 /**
  * The TCP transport: Netty on epoll (NIO where epoll is missing). Each listener's accepted
@@ -54,36 +46,7 @@ public final class TcpTransport implements Transport {
 
     @Override
     public CompletionStage<BoundListener> bind(InetSocketAddress address, ProtocolHandler protocol) {
-        if (loops.boss.isShuttingDown() || loops.workers.isShuttingDown()) {
-            // A bind on stopped event loops would never complete.
-            return CompletableFuture.failedFuture(new java.io.IOException("the tcp transport is stopped"));
-        }
-        ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-        ServerBootstrap b = new ServerBootstrap()
-                .group(loops.boss, loops.workers)
-                .channel(loops.serverChannel)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        connections.add(ch);
-                        protocol.initChannel(ch);
-                    }
-                });
-        CompletableFuture<BoundListener> result = new CompletableFuture<>();
-        ChannelFuture bind = b.bind(address);
-        bind.addListener(f -> {
-            if (f.isSuccess()) {
-                result.complete(new TcpListener(bind.channel(), connections));
-            } else {
-                result.completeExceptionally(new java.io.IOException(
-                        "cannot bind " + address + ": " + f.cause().getMessage(), f.cause()));
-            }
-        });
-        return result;
+        return StreamBinding.bind(name(), loops.boss, loops.workers, loops.serverChannel, address, protocol);
     }
 
     @Deactivate

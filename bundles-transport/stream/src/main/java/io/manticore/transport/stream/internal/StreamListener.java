@@ -1,4 +1,4 @@
-package io.manticore.transport.tcp.internal;
+package io.manticore.transport.stream.internal;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
@@ -9,12 +9,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.group.ChannelGroup;
 
 /** A bound server socket and the connections it accepted. */
-final class TcpListener implements BoundListener {
+public final class StreamListener implements BoundListener {
 
     private final Channel serverChannel;
     private final ChannelGroup connections;
 
-    TcpListener(Channel serverChannel, ChannelGroup connections) {
+    StreamListener(Channel serverChannel, ChannelGroup connections) {
         this.serverChannel = serverChannel;
         this.connections = connections;
     }
@@ -32,7 +32,8 @@ final class TcpListener implements BoundListener {
     @Override
     public CompletionStage<Void> close() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        serverChannel.close().addListener(f -> connections.close().addListener(g -> done.complete(null)));
+        // The server socket first, so no connection is accepted after the group was closed.
+        serverChannel.close().addListener(closed -> connections.close().addListener(all -> done.complete(null)));
         return done;
     }
 }
