@@ -3,6 +3,8 @@ package io.manticore.protocol.portmap.internal;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
+import io.manticore.api.config.ListenerConfig;
+
 /**
  * The network identifiers (RFC 5665 5.1) the portmapper knows, with the netconfig fields a
  * GETADDRLIST entry reports for each (RFC 1833 2.1, rpcb_entry).
@@ -85,6 +87,6 @@ enum Netid {
 
     /** The netid of a listener of the transport named {@code transport} on {@code address}: udp is datagrams, every other one a stream. */
     static Netid ofListener(String transport, InetAddress address) {
-        return "udp".equals(transport) ? datagram(address) : stream(address);
+        return ListenerConfig.isDatagram(transport) ? datagram(address) : stream(address);
     }
 }

@@ -99,11 +99,10 @@ public final class ConfigParser {
             if (c.port() < 0) {
                 throw new ConfigException(l.get("port").path(), "is required");
             }
-            // TCP and UDP ports are separate, so portmap may take 111 over both; every other transport is TCP.
-            String kind = c.transport().equals("udp") ? "udp" : "tcp";
-            if (c.port() != 0 && !seen.add(kind + "@" + c.address() + ":" + c.port())) {
-                throw new ConfigException(item.path(), "another " + kind + " listener already uses "
-                        + c.address() + ":" + c.port());
+            // TCP and UDP ports are separate, so portmap may take 111 over both.
+            if (c.port() != 0 && !seen.add(c.socket())) {
+                throw new ConfigException(item.path(), "another " + (ListenerConfig.isDatagram(c.transport()) ? "udp" : "tcp")
+                        + " listener already uses " + c.address() + ":" + c.port());
             }
             out.add(c);
         }

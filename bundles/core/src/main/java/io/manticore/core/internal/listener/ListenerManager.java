@@ -42,7 +42,7 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
     private final Map<String, Transport> transports = new HashMap<>();
     private final Map<String, ProtocolHandler> protocols = new HashMap<>();
     private final Map<String, Slot> slots = new LinkedHashMap<>();
-    /** Sockets being closed, by {@link #socketOf}: a new bind of the same port waits for them. */
+    /** Sockets being closed, by {@link ListenerConfig#socket()}: a new bind of the same port waits for them. */
     private final Map<String, CompletableFuture<Void>> closing = new HashMap<>();
 
     /** One configured listener and what became of it. */
@@ -151,7 +151,7 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
     }
 
     private void bind(Slot s, Transport t, ProtocolHandler p) {
-        if (closing.containsKey(socketOf(s.config))) {
+        if (closing.containsKey(s.config.socket())) {
             // Binding now would race the old socket (address in use); the close's completion binds.
             s.state = "WAITING";
             s.detail = "the previous socket on this port is closing";
@@ -196,11 +196,6 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
         }
     }
 
-    /** The socket a listener binds: TCP and UDP ports are separate, every transport but udp is TCP. */
-    private static String socketOf(ListenerConfig config) {
-        return (config.transport().equals("udp") ? "udp" : "tcp") + "@" + config.address() + ":" + config.port();
-    }
-
     /** Closes every listener bound through {@code transport} or {@code protocol}. */
     private void unbindUsing(Transport transport, ProtocolHandler protocol, String why) {
         for (Slot s : slots.values()) {
@@ -212,7 +207,7 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
 
     private void unbind(Slot s, String why) {
         CompletableFuture<Void> closed = null;
-        String socket = socketOf(s.config);
+        String socket = s.config.socket();
         if (s.bound != null) {
             LOG.info("listener {} closed: {}", s.config.id(), why);
             closed = s.bound.close().toCompletableFuture().copy().orTimeout(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
