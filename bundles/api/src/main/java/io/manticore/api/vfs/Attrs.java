@@ -1,5 +1,7 @@
 package io.manticore.api.vfs;
 
+import io.manticore.api.cred.Cred;
+
 /**
  * The attributes of a file. Times are nanoseconds since the epoch.
  *
@@ -32,5 +34,23 @@ public record Attrs(FileType type, int mode, int nlink, int uid, int gid, long s
 
     public boolean isRegular() {
         return type == FileType.REGULAR;
+    }
+
+    /**
+     * The POSIX permission bits (read 4, write 2, execute 1) the mode grants {@code cred}: the
+     * owner's, the group's or the others' class. Root may read and write anything, and execute
+     * a directory or a file that someone may execute.
+     */
+    public int permissionsFor(Cred cred) {
+        if (cred.isRoot()) {
+            return 6 | (isDirectory() || (mode & 0111) != 0 ? 1 : 0);
+        }
+        if (cred.uid() == uid) {
+            return (mode >> 6) & 7;
+        }
+        if (cred.inGroup(gid)) {
+            return (mode >> 3) & 7;
+        }
+        return mode & 7;
     }
 }

@@ -18,27 +18,12 @@ final class PosixPermissions {
     static final int WRITE = 2;
     static final int EXECUTE = 1;
 
-    private static final int ANY_EXECUTE = 0111;
-
     private PosixPermissions() {
     }
 
     /** True when {@code cred} has every access bit of {@code access} (READ | WRITE | EXECUTE) on the file. */
     static boolean allows(Cred cred, Attrs attrs, int access) {
-        if (cred.isRoot()) {
-            // Root bypasses read and write; execute needs some x bit, except on a directory.
-            return (access & EXECUTE) == 0 || attrs.isDirectory() || (attrs.mode() & ANY_EXECUTE) != 0;
-        }
-        int mode = attrs.mode();
-        int granted;
-        if (cred.uid() == attrs.uid()) {
-            granted = (mode >> 6) & 7;
-        } else if (cred.inGroup(attrs.gid())) {
-            granted = (mode >> 3) & 7;
-        } else {
-            granted = mode & 7;
-        }
-        return (granted & access) == access;
+        return (attrs.permissionsFor(cred) & access) == access;
     }
 
     /** @throws VfsException ACCES unless {@link #allows} */

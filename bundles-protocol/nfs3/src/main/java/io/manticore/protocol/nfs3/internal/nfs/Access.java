@@ -33,7 +33,7 @@ final class Access implements Nfs3Procedure {
     }
 
     static int allowed(Attrs a, Cred cred, boolean readOnly) {
-        int bits = rwx(a, cred);
+        int bits = a.permissionsFor(cred);
         boolean dir = a.isDirectory();
         int rights = 0;
         if ((bits & 4) != 0) {
@@ -46,22 +46,6 @@ final class Access implements Nfs3Procedure {
             rights |= dir ? LOOKUP : EXECUTE;
         }
         return rights;
-    }
-
-    /** The rwx bits (0–7) that apply to {@code cred}; root has all but execute on a file nobody may execute. */
-    private static int rwx(Attrs a, Cred cred) {
-        int mode = a.mode();
-        if (cred.isRoot()) {
-            boolean anyExecute = (mode & 0111) != 0 || a.isDirectory();
-            return 6 | (anyExecute ? 1 : 0);
-        }
-        if (cred.uid() == a.uid()) {
-            return (mode >> 6) & 7;
-        }
-        if (cred.inGroup(a.gid())) {
-            return (mode >> 3) & 7;
-        }
-        return mode & 7;
     }
 
     @Override
