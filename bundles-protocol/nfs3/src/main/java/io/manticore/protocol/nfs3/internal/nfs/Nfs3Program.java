@@ -115,10 +115,7 @@ public final class Nfs3Program implements RpcProgram {
         } catch (VfsException e) {
             result = CompletableFuture.failedFuture(e);
         }
-        return result.handle((answer, failure) -> failure == null
-                        ? CompletableFuture.completedFuture(answer)
-                        : failed(p, request, connection, failure))
-                .thenCompose(stage -> stage);
+        return result.exceptionallyCompose(failure -> failed(p, request, connection, failure));
     }
 
     private CompletionStage<RpcResult> failed(Nfs3Procedure p, Nfs3Request request, Connection connection,
