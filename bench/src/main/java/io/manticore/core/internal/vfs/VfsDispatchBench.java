@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.manticore.api.config.MountConfig;
+import io.manticore.api.config.S3Settings;
 import io.manticore.api.config.ServerConfig;
 import io.manticore.api.config.ShellConfig;
 import io.manticore.api.cred.Cred;
@@ -78,7 +79,7 @@ public class VfsDispatchBench {
         core.moduleBound(memfs, "io.manticore.vfs.memfs", "bench");
         core.configApplied(new ServerConfig(VfsCore.DEFAULT_SETTINGS, List.of(),
                 Map.of("bench", new MountConfig("memfs", "/", Map.of("size", "256m"))), Map.of(), Map.of(), Map.of(),
-                List.of(), List.of(), new ShellConfig(false, "127.0.0.1", 0)));
+                List.of(), List.of(), S3Settings.DEFAULTS, new ShellConfig(false, "127.0.0.1", 0)));
         vfs = core.vfs();
         root = vfs.root("bench");
         vfs.setattr(Cred.ROOT, root, SetAttrs.mode(0777), io.manticore.api.vfs.Guard.NONE).toCompletableFuture().join();

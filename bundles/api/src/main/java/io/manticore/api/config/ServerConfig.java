@@ -10,7 +10,7 @@ public record ServerConfig(ServerSettings server, List<ListenerConfig> listeners
                            Map<String, MountConfig> mounts, Map<String, ExportConfig> exports,
                            Map<String, ShareConfig> shares, Map<String, BucketConfig> buckets,
                            List<UserConfig> users, List<S3KeyConfig> s3AccessKeys,
-                           ShellConfig shell) {
+                           S3Settings s3, ShellConfig shell) {
 
     public ServerConfig {
         listeners = List.copyOf(listeners);

@@ -25,6 +25,7 @@ import org.junit.Test;
 
 import io.manticore.api.config.ConfigService;
 import io.manticore.api.config.ExportConfig;
+import io.manticore.api.config.S3Settings;
 import io.manticore.api.config.ServerConfig;
 import io.manticore.api.vfs.Attrs;
 import io.manticore.api.vfs.FileHandle;
@@ -176,7 +177,7 @@ public class RpcProtocolTest {
     private static ConfigService config() {
         ServerConfig c = new ServerConfig(null, List.of(), Map.of(),
                 Map.of("/mem", new ExportConfig("/mem", false, "none", List.of("127.0.0.1/32"), 65534, 65534)),
-                Map.of(), Map.of(), List.of(), List.of(), null);
+                Map.of(), Map.of(), List.of(), List.of(), S3Settings.DEFAULTS, null);
         return new ConfigService() {
             @Override
             public ServerConfig current() {

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.manticore.api.admin.ListenerInfo;
+import io.manticore.api.config.S3Settings;
 import io.manticore.api.config.ServerConfig;
 import io.manticore.api.config.ServerSettings;
 import io.manticore.api.config.ShellConfig;
@@ -99,7 +100,7 @@ public class SystemRpcbindTest {
     private static ServerConfig config(boolean rpcbindRegister) {
         return new ServerConfig(new ServerSettings(0, 16, 30_000, 10_000, 65_536, 65_536, 4_096, 30_000, rpcbindRegister, 90),
                 List.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(),
-                new ShellConfig(false, "127.0.0.1", 0));
+                S3Settings.DEFAULTS, new ShellConfig(false, "127.0.0.1", 0));
     }
 
     /** Applies the option and waits for a pass that began after it. */

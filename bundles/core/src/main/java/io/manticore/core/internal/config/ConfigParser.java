@@ -19,6 +19,7 @@ import io.manticore.api.config.ExportConfig;
 import io.manticore.api.config.ListenerConfig;
 import io.manticore.api.config.MountConfig;
 import io.manticore.api.config.S3KeyConfig;
+import io.manticore.api.config.S3Settings;
 import io.manticore.api.config.ServerConfig;
 import io.manticore.api.config.ServerSettings;
 import io.manticore.api.config.ShareConfig;
@@ -35,7 +36,7 @@ public final class ConfigParser {
     public static final int DEFAULT_SSH_PORT = 8101;
 
     private static final Set<String> TOP = Set.of("server", "listeners", "mounts", "exports", "shares",
-            "buckets", "users", "s3_access_keys", "shell");
+            "buckets", "users", "s3_access_keys", "s3", "shell");
     private static final Set<String> SERVER = Set.of("threads", "delegation_threads", "suspend_timeout_ms",
             "max_suspended_calls", "attr_cache_entries", "name_cache_entries", "open_file_cache_entries",
             "open_file_idle_ms", "rpcbind_register", "nlm_grace_seconds");
@@ -46,6 +47,8 @@ public final class ConfigParser {
     private static final Set<String> BUCKET = Set.of("path", "public_read");
     private static final Set<String> USER = Set.of("name", "password", "nt_hash", "uid", "gid", "groups", "shell_admin");
     private static final Set<String> S3KEY = Set.of("access_key", "secret_key", "user");
+    private static final Set<String> S3 = Set.of("region", "domain", "bucket_root", "idle_timeout_seconds",
+            "header_timeout_seconds");
     private static final Set<String> SHELL = Set.of("ssh", "ssh_address", "ssh_port");
     private static final Set<String> SQUASH = Set.of("none", "root", "all");
 
@@ -71,7 +74,7 @@ public final class ConfigParser {
         return new ServerConfig(server(top.get("server")), listeners(top.get("listeners")), mounts,
                 exports(top.get("exports"), mounts), shares(top.get("shares"), mounts),
                 buckets(top.get("buckets"), mounts), users, s3Keys(top.get("s3_access_keys"), users),
-                shell(top.get("shell")));
+                s3(top.get("s3"), mounts), shell(top.get("shell")));
     }
 
     private static ServerSettings server(JsonNode n) throws ConfigException {
@@ -230,6 +233,25 @@ public final class ConfigParser {
             out.add(new S3KeyConfig(accessKey, k.get("secret_key").requiredString(), user));
         }
         return out;
+    }
+
+    private static S3Settings s3(JsonNode n, Map<String, MountConfig> mounts) throws ConfigException {
+        n = n.object().onlyKeys(S3);
+        String region = n.get("region").string(S3Settings.DEFAULTS.region());
+        if (!region.matches("[a-z0-9-]{1,32}")) {
+            throw new ConfigException(n.get("region").path(), "a region is 1-32 lower-case letters, digits or '-'");
+        }
+        String domain = n.get("domain").optionalString();
+        if (domain != null && !domain.matches("[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?(:[0-9]{1,5})?")) {
+            throw new ConfigException(n.get("domain").path(), "not a host name");
+        }
+        String bucketRoot = n.get("bucket_root").optionalString();
+        if (bucketRoot != null) {
+            checkNamespacePath(bucketRoot, n.get("bucket_root").path(), mounts);
+        }
+        return new S3Settings(region, domain, bucketRoot,
+                n.get("idle_timeout_seconds").int32(S3Settings.DEFAULTS.idleTimeoutSeconds(), 1, 86_400),
+                n.get("header_timeout_seconds").int32(S3Settings.DEFAULTS.headerTimeoutSeconds(), 1, 3_600));
     }
 
     private static ShellConfig shell(JsonNode n) throws ConfigException {

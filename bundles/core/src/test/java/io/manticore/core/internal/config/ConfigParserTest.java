@@ -13,6 +13,7 @@ import org.junit.Test;
 
 import io.manticore.api.config.ExportConfig;
 import io.manticore.api.config.ListenerConfig;
+import io.manticore.api.config.S3Settings;
 import io.manticore.api.config.ServerConfig;
 
 public class ConfigParserTest {
@@ -48,6 +49,18 @@ public class ConfigParserTest {
         refused("{\"server\": {\"rpcbind_register\": \"yes\"}}", "$.server.rpcbind_register", "true or false");
         refused("{\"server\": {\"rpcbind_register\": 1}}", "$.server.rpcbind_register", "true or false");
         refused("{\"server\": {\"rpcbind_registered\": true}}", "$.server.rpcbind_registered", "unknown key");
+    }
+
+    @Test
+    public void theS3SectionDefaultsToPathStyleInUsEast1WithBucketsOnlyFromTheConfig() throws Exception {
+        assertEquals(S3Settings.DEFAULTS, ConfigParser.parse("{}").s3());
+        S3Settings s3 = ConfigParser.parse("{" + MOUNT + ", \"s3\": {\"region\": \"eu-west-3\", \"domain\": \"s3.example.com\","
+                + " \"bucket_root\": \"/mem/buckets\", \"idle_timeout_seconds\": 5, \"header_timeout_seconds\": 2}}").s3();
+        assertEquals(new S3Settings("eu-west-3", "s3.example.com", "/mem/buckets", 5, 2), s3);
+        refused("{\"s3\": {\"region\": \"EU\"}}", "$.s3.region", "lower-case");
+        refused("{\"s3\": {\"domain\": \"-bad\"}}", "$.s3.domain", "host name");
+        refused("{" + MOUNT + ", \"s3\": {\"bucket_root\": \"/other\"}}", "$.s3.bucket_root", "no mount named other");
+        refused("{\"s3\": {\"idle_timeout_seconds\": 0}}", "$.s3.idle_timeout_seconds", "between 1 and 86400");
     }
 
     @Test

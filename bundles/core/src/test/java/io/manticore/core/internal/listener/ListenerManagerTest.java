@@ -15,6 +15,7 @@ import org.junit.Test;
 
 import io.manticore.api.admin.ListenerInfo;
 import io.manticore.api.config.ListenerConfig;
+import io.manticore.api.config.S3Settings;
 import io.manticore.api.config.ServerConfig;
 import io.manticore.api.config.ServerSettings;
 import io.manticore.api.config.ShellConfig;
@@ -88,7 +89,7 @@ public class ListenerManagerTest {
 
     private static ServerConfig config(ListenerConfig... listeners) {
         return new ServerConfig(new ServerSettings(0, 4, 1000, 10, 10, 10, 10, 1000, false, 90), List.of(listeners),
-                Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(), new ShellConfig(false, "127.0.0.1", 0));
+                Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(), S3Settings.DEFAULTS, new ShellConfig(false, "127.0.0.1", 0));
     }
 
     private static ListenerInfo only(ListenerManager m) {

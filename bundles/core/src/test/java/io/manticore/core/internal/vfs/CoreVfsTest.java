@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.manticore.api.admin.ModuleInfo;
+import io.manticore.api.config.S3Settings;
 import io.manticore.api.config.ServerConfig;
 import io.manticore.api.vfs.AttrMask;
 import io.manticore.api.vfs.CreateMode;
@@ -67,7 +68,7 @@ public class CoreVfsTest {
         MemfsModule memfs = new MemfsModule();
         component.bindModule(memfs, referenceFrom("io.manticore.vfs.memfs", new Version(1, 2, 3)));
         component.configApplied(new ServerConfig(VfsCore.DEFAULT_SETTINGS, List.of(),
-                Map.of("mem", VfsFixture.memfs("memfs")), Map.of(), Map.of(), Map.of(), List.of(), List.of(), null));
+                Map.of("mem", VfsFixture.memfs("memfs")), Map.of(), Map.of(), Map.of(), List.of(), List.of(), S3Settings.DEFAULTS, null));
 
         List<ModuleInfo> modules = component.modules();
         assertEquals(List.of(new ModuleInfo("memfs", "io.manticore.vfs.memfs", "1.2.3", memfs.capabilities(), 1)), modules);

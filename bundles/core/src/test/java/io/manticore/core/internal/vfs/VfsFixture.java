@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.manticore.api.config.MountConfig;
+import io.manticore.api.config.S3Settings;
 import io.manticore.api.config.ServerConfig;
 import io.manticore.api.config.ServerSettings;
 import io.manticore.api.cred.Cred;
@@ -89,7 +90,7 @@ final class VfsFixture implements AutoCloseable {
 
     private void apply() {
         core.configApplied(new ServerConfig(settings, List.of(), mounts, Map.of(), Map.of(), Map.of(), List.of(),
-                List.of(), null));
+                List.of(), S3Settings.DEFAULTS, null));
     }
 
     FileHandle root(String mount) {

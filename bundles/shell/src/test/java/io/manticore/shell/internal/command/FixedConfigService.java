@@ -7,6 +7,7 @@ import java.util.Map;
 import io.manticore.api.config.BucketConfig;
 import io.manticore.api.config.ConfigService;
 import io.manticore.api.config.ExportConfig;
+import io.manticore.api.config.S3Settings;
 import io.manticore.api.config.ServerConfig;
 import io.manticore.api.config.ServerSettings;
 import io.manticore.api.config.ShareConfig;
@@ -20,7 +21,7 @@ final class FixedConfigService implements ConfigService {
     FixedConfigService(Map<String, ExportConfig> exports, Map<String, ShareConfig> shares,
                        Map<String, BucketConfig> buckets) {
         this.config = new ServerConfig(new ServerSettings(0, 16, 5000, 1000, 1000, 1000, 100, 10000, false, 90), List.of(),
-                Map.of(), exports, shares, buckets, List.of(), List.of(), new ShellConfig(true, "127.0.0.1", 8101));
+                Map.of(), exports, shares, buckets, List.of(), List.of(), S3Settings.DEFAULTS, new ShellConfig(true, "127.0.0.1", 8101));
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.junit.Test;
 
 import io.manticore.api.config.ConfigService;
 import io.manticore.api.config.ExportConfig;
+import io.manticore.api.config.S3Settings;
 import io.manticore.api.config.ServerConfig;
 import io.manticore.api.cred.Cred;
 
@@ -88,7 +89,7 @@ public class ExportTest {
         }
 
         void set(Map<String, ExportConfig> exports) {
-            current = new ServerConfig(null, List.of(), Map.of(), exports, Map.of(), Map.of(), List.of(), List.of(), null);
+            current = new ServerConfig(null, List.of(), Map.of(), exports, Map.of(), Map.of(), List.of(), List.of(), S3Settings.DEFAULTS, null);
             generation++;
         }
 

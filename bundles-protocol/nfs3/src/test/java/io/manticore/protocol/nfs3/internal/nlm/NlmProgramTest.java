@@ -27,6 +27,7 @@ import org.junit.rules.TemporaryFolder;
 
 import io.manticore.api.config.ConfigService;
 import io.manticore.api.config.ExportConfig;
+import io.manticore.api.config.S3Settings;
 import io.manticore.api.config.ServerConfig;
 import io.manticore.api.vfs.FileHandle;
 import io.manticore.api.vfs.MountId;
@@ -440,7 +441,7 @@ public class NlmProgramTest {
     private static ConfigService config() {
         ServerConfig c = new ServerConfig(null, List.of(), Map.of(),
                 Map.of("/mem", new ExportConfig("/mem", false, "none", List.of("127.0.0.0/8", "192.0.2.0/24"), 65534, 65534)),
-                Map.of(), Map.of(), List.of(), List.of(), null);
+                Map.of(), Map.of(), List.of(), List.of(), S3Settings.DEFAULTS, null);
         return new ConfigService() {
             @Override
             public ServerConfig current() {
