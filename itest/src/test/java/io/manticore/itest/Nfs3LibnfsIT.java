@@ -153,7 +153,7 @@ public class Nfs3LibnfsIT {
         Files.write(original, content);
         String url = nfs.url("/mem", "from-vfs.bin");
 
-        LibNfs.Run cat = nfs.cat(url, SMALL_RUN_MS).ok();
+        ClientRun cat = nfs.cat(url, SMALL_RUN_MS).ok();
         assertSameContent("nfs-cat of a file written through the VFS", original, cat.stdout());
 
         Path copied = scratch.resolve("from-vfs.copied");
@@ -169,7 +169,7 @@ public class Nfs3LibnfsIT {
             FileHandle fh = VfsClient.create(vfs, root, "e" + i, new byte[0]);
             vfs.setattr(Cred.ROOT, fh, SetAttrs.NONE.withSize(i), Guard.NONE).toCompletableFuture().join();
         }
-        LibNfs.Run ls = nfs.ls(nfs.exportUrl("/many"), false, SMALL_RUN_MS).ok();
+        ClientRun ls = nfs.ls(nfs.exportUrl("/many"), false, SMALL_RUN_MS).ok();
 
         Map<String, NfsLsEntry> listed = new HashMap<>();
         List<String> duplicates = new ArrayList<>();
@@ -217,17 +217,17 @@ public class Nfs3LibnfsIT {
         vfs.symlink(Cred.ROOT, root, "link", "a/one.txt", SetAttrs.NONE).toCompletableFuture().join();
         expected.add("l link");
 
-        LibNfs.Run recursive = nfs.ls(nfs.exportUrl("/tree"), true, SMALL_RUN_MS).ok();
+        ClientRun recursive = nfs.ls(nfs.exportUrl("/tree"), true, SMALL_RUN_MS).ok();
         assertEquals("nfs-ls -R of the tree\n" + recursive.describe(), sorted(expected), sorted(rendered(recursive)));
 
-        LibNfs.Run top = nfs.ls(nfs.exportUrl("/tree"), false, SMALL_RUN_MS).ok();
+        ClientRun top = nfs.ls(nfs.exportUrl("/tree"), false, SMALL_RUN_MS).ok();
         List<String> topLevel = expected.stream().filter(entry -> !pathOf(entry).contains("/")).toList();
         assertEquals("nfs-ls of the tree's top\n" + top.describe(), sorted(topLevel), sorted(rendered(top)));
     }
 
     @Test
     public void catOfAMissingFileFailsWithNoent() throws Exception {
-        LibNfs.Run cat = nfs.cat(nfs.url("/mem", "no-such-file"), SMALL_RUN_MS);
+        ClientRun cat = nfs.cat(nfs.url("/mem", "no-such-file"), SMALL_RUN_MS);
         assertNotEquals("nfs-cat of a missing file exited 0: " + cat.describe(), 0, cat.exitCode());
         assertTrue("no NOENT in the message: " + cat.describe(), cat.stderr().contains("NFS3ERR_NOENT"));
         assertEquals("nfs-cat of a missing file printed data: " + cat.describe(), 0, Files.size(cat.stdout()));
@@ -235,7 +235,7 @@ public class Nfs3LibnfsIT {
 
     @Test
     public void mountingAPathThatIsNotExportedIsRefused() throws Exception {
-        LibNfs.Run ls = nfs.ls(nfs.exportUrl("/not-exported"), false, SMALL_RUN_MS);
+        ClientRun ls = nfs.ls(nfs.exportUrl("/not-exported"), false, SMALL_RUN_MS);
         assertNotEquals("nfs-ls of an unexported path exited 0: " + ls.describe(), 0, ls.exitCode());
         assertTrue("no mount failure in the message: " + ls.describe(), ls.stderr().contains("Failed to mount nfs share"));
     }
@@ -264,7 +264,7 @@ public class Nfs3LibnfsIT {
         nfs.cp(url, back.toString(), runMillis).ok();
         assertSameContent("nfs-cp from NFS", original, back);
 
-        LibNfs.Run cat = nfs.cat(url, runMillis).ok();
+        ClientRun cat = nfs.cat(url, runMillis).ok();
         assertSameContent("nfs-cat", original, cat.stdout());
     }
 
@@ -280,7 +280,7 @@ public class Nfs3LibnfsIT {
     }
 
     /** An entry as the tree test compares it: type, permissions and owner, size for files, path. */
-    private static List<String> rendered(LibNfs.Run ls) {
+    private static List<String> rendered(ClientRun ls) {
         List<String> out = new ArrayList<>();
         for (String line : ls.lines()) {
             NfsLsEntry e = NfsLsEntry.parse(line);
