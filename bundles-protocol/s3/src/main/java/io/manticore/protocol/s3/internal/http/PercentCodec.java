@@ -15,9 +15,12 @@ public final class PercentCodec {
     private PercentCodec() {
     }
 
-    /** Decodes %XX escapes; InvalidURI for a broken escape or bytes that are not UTF-8. */
+    /**
+     * Decodes %XX escapes; InvalidURI for a broken escape or bytes that are not UTF-8. Netty hands
+     * request lines and headers over one char per byte (ISO-8859-1), so a char up to 0xFF is a raw byte.
+     */
     public static String decode(String raw) {
-        if (raw.indexOf('%') < 0) {
+        if (raw.indexOf('%') < 0 && raw.chars().allMatch(c -> c < 0x80)) {
             return raw;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
@@ -27,14 +30,14 @@ public final class PercentCodec {
                 if (i + 2 >= raw.length()) {
                     throw new S3Exception(S3Error.INVALID_URI, "a '%' escape is cut short");
                 }
-                int hi = Character.digit(raw.charAt(i + 1), 16);
-                int lo = Character.digit(raw.charAt(i + 2), 16);
+                int hi = hexDigit(raw.charAt(i + 1));
+                int lo = hexDigit(raw.charAt(i + 2));
                 if (hi < 0 || lo < 0) {
                     throw new S3Exception(S3Error.INVALID_URI, "a '%' escape is not hexadecimal");
                 }
                 bytes.write(hi << 4 | lo);
                 i += 2;
-            } else if (c < 0x80) {
+            } else if (c <= 0xff) {
                 bytes.write(c);
             } else {
                 byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
@@ -51,6 +54,17 @@ public final class PercentCodec {
         } catch (CharacterCodingException e) {
             throw new S3Exception(S3Error.INVALID_URI, "the URI is not UTF-8");
         }
+    }
+
+    /** The value of an ASCII hex digit, or -1 (Character.digit would also take other scripts' digits). */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+            return (c | 0x20) - 'a' + 10;
+        }
+        return -1;
     }
 
     /** Encodes for a URL or S3's encoding-type=url: unreserved characters kept, '/' kept when asked, the rest %XX. */
