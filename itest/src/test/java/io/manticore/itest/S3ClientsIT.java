@@ -321,6 +321,19 @@ public class S3ClientsIT {
                 .toCompletableFuture().join());
     }
 
+    @Test
+    public void theAwsSdkForJavaPutsGetsListsCopiesUploadsInPartsAndDeletes() throws Exception {
+        // The SDK runs in a JVM of its own, with the class path of the JVM running this test (it is not an OSGi bundle).
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path quiet = scratch.resolve("logback-quiet.xml");
+        Files.writeString(quiet, "<configuration><root level=\"OFF\"/></configuration>\n");
+        ClientRun run = ClientRun.start(scratch, "sdk", java.util.Map.of(), 3 * RUN_MS, List.of(javaBin,
+                "-Dlogback.configurationFile=" + quiet, "-cp", System.getProperty("java.class.path"),
+                "io.manticore.itest.sdk.S3SdkClient", s3.endpoint(), "mem", "sdk/", ACCESS_KEY, SECRET_KEY)).ok();
+        assertEquals(List.of("OK"), run.lines());
+        assertEquals(3 * 1024 * 1024 + 5, vfs.resolve(Cred.ROOT, "/mem/sdk/sdk.bin").toCompletableFuture().join().attrs().size());
+    }
+
     private int boundPort() {
         for (ListenerInfo l : listeners.listeners()) {
             if (l.protocol().equals("s3") && l.boundPort() > 0) {
