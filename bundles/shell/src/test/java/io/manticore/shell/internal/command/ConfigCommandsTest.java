@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 
-import io.manticore.api.config.BucketConfig;
 import io.manticore.api.config.ExportConfig;
 import io.manticore.api.config.ShareConfig;
 
@@ -24,13 +23,11 @@ public class ConfigCommandsTest {
     private final ExportConfig dataExport = new ExportConfig("/data", true, "all", List.of(), 1000, 100);
     private final ShareConfig memShare = new ShareConfig("/mem", false, "scratch space");
     private final ShareConfig archiveShare = new ShareConfig("/data/archive", true, "");
-    private final BucketConfig memBucket = new BucketConfig("/mem", true);
-    private final BucketConfig logsBucket = new BucketConfig("/data/logs", false);
 
     private final FixedConfigService config = new FixedConfigService(
             ordered("/mem", memExport, "/data", dataExport),
             ordered("mem", memShare, "archive", archiveShare),
-            ordered("mem", memBucket, "logs", logsBucket));
+            Map.of());
 
     @Test
     public void exportsPrintsEachPathOnceWithAccessSquashAnonymousIdsAndClientsInFileOrder() {
@@ -57,31 +54,11 @@ public class ConfigCommandsTest {
     }
 
     @Test
-    public void bucketsPrintsPathAndPublicRead() {
-        List<Named<BucketConfig>> result = new BucketsCommand(config).buckets();
-
-        assertEquals(""
-                + "NAME  PATH        PUBLIC-READ\n"
-                + "----  ----        -----------\n"
-                + "mem   /mem        yes\n"
-                + "logs  /data/logs  no\n", output.text());
-        assertEquals(List.of(new Named<>("mem", memBucket), new Named<>("logs", logsBucket)), result);
-    }
-
-    @Test
-    public void noBucketsPrintsTheHeaderOnly() {
-        FixedConfigService empty = new FixedConfigService(Map.of(), Map.of(), Map.of());
-
-        assertEquals(List.of(), new BucketsCommand(empty).buckets());
-        assertEquals("NAME  PATH  PUBLIC-READ\n----  ----  -----------\n", output.text());
-    }
-
-    @Test
     public void everyCommandSaysCoreIsNotRunningWhenConfigServiceIsAbsent() {
         List<Runnable> commands = List.of(
                 () -> new ExportsCommand(null).exports(),
                 () -> new SharesCommand(null).shares(),
-                () -> new BucketsCommand(null).buckets());
+                () -> new BucketsCommand(null, null, 1).buckets());
         for (Runnable command : commands) {
             IllegalStateException e = assertThrows(IllegalStateException.class, command::run);
             assertEquals("core is not running", e.getMessage());

@@ -20,8 +20,13 @@ final class FixedConfigService implements ConfigService {
 
     FixedConfigService(Map<String, ExportConfig> exports, Map<String, ShareConfig> shares,
                        Map<String, BucketConfig> buckets) {
+        this(exports, shares, buckets, S3Settings.DEFAULTS);
+    }
+
+    FixedConfigService(Map<String, ExportConfig> exports, Map<String, ShareConfig> shares,
+                       Map<String, BucketConfig> buckets, S3Settings s3) {
         this.config = new ServerConfig(new ServerSettings(0, 16, 5000, 1000, 1000, 1000, 100, 10000, false, 90), List.of(),
-                Map.of(), exports, shares, buckets, List.of(), List.of(), S3Settings.DEFAULTS, new ShellConfig(true, "127.0.0.1", 8101));
+                Map.of(), exports, shares, buckets, List.of(), List.of(), s3, new ShellConfig(true, "127.0.0.1", 8101));
     }
 
     @Override
