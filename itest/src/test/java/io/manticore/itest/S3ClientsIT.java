@@ -6,6 +6,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ public class S3ClientsIT {
                   "buckets": { "mem": { "path": "/mem" } },
                   "users": [ { "name": "alice", "password": "unused", "uid": 1000, "gid": 1000 } ],
                   "s3_access_keys": [ { "access_key": "%s", "secret_key": "%s", "user": "alice" } ],
-                  "s3": { "bucket_root": "/made" },
+                  "s3": { "bucket_root": "/made", "header_timeout_seconds": 2 },
                   "shell": { "ssh": false }
                 }
                 """.formatted(ACCESS_KEY, SECRET_KEY)));
@@ -332,6 +333,52 @@ public class S3ClientsIT {
                 "io.manticore.itest.sdk.S3SdkClient", s3.endpoint(), "mem", "sdk/", ACCESS_KEY, SECRET_KEY)).ok();
         assertEquals(List.of("OK"), run.lines());
         assertEquals(3 * 1024 * 1024 + 5, vfs.resolve(Cred.ROOT, "/mem/sdk/sdk.bin").toCompletableFuture().join().attrs().size());
+    }
+
+    @Test
+    public void oversizedHeadersAreRefusedAndTheConnectionClosed() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", boundPort())) {
+            socket.setSoTimeout(10_000);
+            String request = "GET /mem/x HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: " + "f".repeat(20_000) + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer, answer.startsWith("HTTP/1.1 400 "));
+            assertTrue(answer, answer.contains("<Code>RequestHeaderSectionTooLarge</Code>"));
+        }
+    }
+
+    @Test
+    public void aRequestWhoseHeadersNeverFinishIsCutOffAfterTheHeaderTimeout() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", boundPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /mem/x HTTP/1.1\r\nHost: 127".getBytes(StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+            assertEquals("the server closes the connection", -1, socket.getInputStream().read());
+            long waitedMs = (System.nanoTime() - start) / 1_000_000;
+            assertTrue("closed after the 2 s header timeout, not before: " + waitedMs + " ms", waitedMs >= 1_500);
+        }
+    }
+
+    @Test
+    public void aPutCutShortLeavesNothingVisible() throws Exception {
+        String url = ClientRun.start(scratch, "presign-put", java.util.Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY",
+                SECRET_KEY, "AWS_CONFIG_FILE", "/dev/null", "AWS_SHARED_CREDENTIALS_FILE", "/dev/null"), RUN_MS, List.of(
+                "/usr/bin/python3", "-c", "import boto3, sys; from botocore.config import Config; print(boto3.client('s3', "
+                        + "endpoint_url=sys.argv[1], region_name='us-east-1', config=Config(signature_version='s3v4', s3={'addressing_style': 'path'}))"
+                        + ".generate_presigned_url('put_object', Params={'Bucket': 'mem', 'Key': 'half.bin'}, ExpiresIn=300))",
+                s3.endpoint())).ok().out().trim();
+        java.net.URI uri = java.net.URI.create(url);
+        try (Socket socket = new Socket("127.0.0.1", boundPort())) {
+            String head = "PUT " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
+                    + uri.getPort() + "\r\nContent-Length: 100000\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(new byte[40_000]);
+            socket.getOutputStream().flush();
+        }
+        List<String> after = s3.curl(RUN_MS, "-X", "PUT", "--data-binary", "whole", url).ok().lines();
+        assertEquals("the same presigned URL works for a whole body", "200", after.getLast());
+        Lookup file = vfs.resolve(Cred.ROOT, "/mem/half.bin").toCompletableFuture().join();
+        assertEquals("only the whole PUT was published", 5, file.attrs().size());
     }
 
     private int boundPort() {

@@ -57,6 +57,11 @@ public final class SigV4Verifier {
         if (presigned) {
             return verifyPresigned(request, query, PresignedParameters.parse(query, region));
         }
+        if (query.stream().anyMatch(p -> p.name().equals("AWSAccessKeyId"))) {
+            // A Signature Version 2 presigned URL: refused rather than served as anonymous.
+            throw new S3Exception(S3Error.INVALID_REQUEST, "the authorization mechanism you have provided is not supported; "
+                    + "please use AWS4-HMAC-SHA256");
+        }
         return anonymous(request.headers());
     }
 

@@ -33,6 +33,12 @@ public class PresignedUrlTest {
     }
 
     @Test
+    public void aSignatureVersion2UrlIsRefusedNotTakenAsAnonymous() {
+        assertError(S3Error.INVALID_REQUEST, verifierAt(TIME),
+                presigned("AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Signature=NW5NFzcOJlxOHCOBFqeinfU%2Be70%3D&Expires=1795334538"));
+    }
+
+    @Test
     public void parameterOrderDoesNotMatter() {
         String query = "X-Amz-Signature=" + SIGNATURE + "&X-Amz-SignedHeaders=host&X-Amz-Expires=86400"
                 + "&X-Amz-Date=20130524T000000Z&X-Amz-Credential=" + CREDENTIAL + "&X-Amz-Algorithm=AWS4-HMAC-SHA256";
