@@ -11,7 +11,7 @@ final class ErrorDocument {
     private ErrorDocument() {
     }
 
-    static S3Response of(S3Exception e, S3Request request, String resource, ByteBufAllocator alloc) {
+    static S3Response of(S3Exception e, String requestId, S3Request request, String resource, ByteBufAllocator alloc) {
         XmlWriter xml = new XmlWriter().start("Error").element("Code", e.error().code()).element("Message", e.getMessage());
         if (request != null && request.bucket() != null) {
             xml.element("BucketName", request.bucket());
@@ -19,7 +19,7 @@ final class ErrorDocument {
         if (request != null && request.key() != null) {
             xml.element("Key", request.key());
         }
-        xml.element("Resource", resource).element("RequestId", request != null ? request.requestId() : null);
+        xml.element("Resource", resource).element("RequestId", requestId);
         return S3Response.xml(e.error().status(), xml.toByteBuf(alloc));
     }
 }

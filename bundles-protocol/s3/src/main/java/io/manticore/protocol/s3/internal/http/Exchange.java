@@ -114,7 +114,7 @@ final class Exchange {
         }
         S3Response response = error.error() == S3Error.NOT_MODIFIED
                 ? S3Response.empty(HttpResponseStatus.NOT_MODIFIED)
-                : ErrorDocument.of(error, s3, s3 != null ? s3.rawPath() : null, ctx.alloc());
+                : ErrorDocument.of(error, requestId, s3, s3 != null ? s3.rawPath() : null, ctx.alloc());
         write(response, close);
     }
 

@@ -20,7 +20,8 @@ record ByteRange(long first, long last) {
             return null;
         }
         String h = header.trim();
-        if (!h.startsWith("bytes=") || h.indexOf(',') >= 0) {
+        // RFC 7233 2.1: the range unit is case-insensitive.
+        if (!h.regionMatches(true, 0, "bytes=", 0, 6) || h.indexOf(',') >= 0) {
             return null;
         }
         String spec = h.substring(6).trim();

@@ -26,7 +26,7 @@ final class Preconditions {
         String ifNoneMatch = headers.get(prefix + "if-none-match");
         long mtimeSeconds = Math.floorDiv(attrs.mtime(), 1_000_000_000L);
         if (ifMatch != null) {
-            if (!matches(ifMatch, etag)) {
+            if (!matches(ifMatch, etag, false)) {
                 throw failed();
             }
         } else {
@@ -36,7 +36,7 @@ final class Preconditions {
             }
         }
         if (ifNoneMatch != null) {
-            if (matches(ifNoneMatch, etag)) {
+            if (matches(ifNoneMatch, etag, true)) {
                 throw notModifiedAllowed ? notModified() : failed();
             }
         } else {
@@ -47,11 +47,18 @@ final class Preconditions {
         }
     }
 
-    /** Whether an If-Match style list ("*", or quoted or bare ETags separated by commas) names {@code etag}. */
-    static boolean matches(String list, String etag) {
+    /**
+     * Whether an If-Match style list ("*", or quoted or bare ETags separated by commas) names
+     * {@code etag}. RFC 7232 3.1: If-Match compares strongly, so a weak tag (W/) matches only
+     * where {@code weak} comparison is allowed (If-None-Match).
+     */
+    static boolean matches(String list, String etag, boolean weak) {
         for (String candidate : list.split(",")) {
             String c = candidate.trim();
             if (c.startsWith("W/")) {
+                if (!weak) {
+                    continue;
+                }
                 c = c.substring(2);
             }
             if (c.equals("*") || c.equals(etag) || c.equals("\"" + etag + "\"")) {

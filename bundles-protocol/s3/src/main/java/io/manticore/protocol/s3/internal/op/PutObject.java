@@ -83,7 +83,7 @@ final class PutObject implements S3Operation {
                         }
                         throw Failures.propagate(failure);
                     }
-                    if (!Preconditions.matches(ifMatch, etag)) {
+                    if (!Preconditions.matches(ifMatch, etag, false)) {
                         throw Preconditions.failed();
                     }
                     return null;

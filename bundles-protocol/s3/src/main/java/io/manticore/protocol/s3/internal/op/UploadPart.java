@@ -71,7 +71,11 @@ final class UploadPart implements S3Operation {
                 .thenCompose(src -> objects.meta(cred, src.fh()).thenCompose(meta -> objects.etag(cred, src.fh(), src.attrs(), meta))
                         .thenCompose(etag -> {
                             Preconditions.check(call.request().headers(), "x-amz-copy-source-", src.attrs(), etag, false);
-                            ByteRange range = ByteRange.parse(call.request().header("x-amz-copy-source-range"), src.attrs().size());
+                            String rangeHeader = call.request().header("x-amz-copy-source-range");
+                            ByteRange range = ByteRange.parse(rangeHeader, src.attrs().size());
+                            if (rangeHeader != null && range == null) {
+                                throw new S3Exception(S3Error.INVALID_ARGUMENT, "x-amz-copy-source-range is bytes=first-last");
+                            }
                             long first = range == null ? 0 : range.first();
                             long length = range == null ? src.attrs().size() : range.length();
                             return newPartFile(vfs, cred, bucket).thenCompose(fh -> RangeCopy.copy(vfs, cred, src.fh(), first, fh, 0, length)

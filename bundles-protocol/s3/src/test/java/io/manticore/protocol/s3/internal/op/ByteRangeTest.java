@@ -81,6 +81,7 @@ public class ByteRangeTest {
     @Test
     public void anotherUnitMeansTheWholeObject() {
         assertNull(ByteRange.parse("items=0-1", 100));
+        assertEquals("the unit is case-insensitive", new ByteRange(0, 1), ByteRange.parse("Bytes=0-1", 100));
     }
 
     @Test

@@ -50,8 +50,8 @@ public class PreconditionsTest {
     }
 
     @Test
-    public void ifMatchAcceptsWeakPrefix() {
-        Preconditions.check(headers("If-Match", "W/\"" + ETAG + "\""), "", ATTRS, ETAG, true);
+    public void ifMatchComparesStronglySoAWeakTagFails() {
+        assertFails(headers("If-Match", "W/\"" + ETAG + "\""), "", true, S3Error.PRECONDITION_FAILED);
     }
 
     @Test
@@ -169,10 +169,11 @@ public class PreconditionsTest {
 
     @Test
     public void matchesSplitsListsAndStripsQuotes() {
-        assertTrue(Preconditions.matches("\"a\",\"" + ETAG + "\"", ETAG));
-        assertTrue(Preconditions.matches(" W/\"" + ETAG + "\" ", ETAG));
-        assertFalse(Preconditions.matches("\"a\",\"b\"", ETAG));
-        assertFalse(Preconditions.matches("", ETAG));
+        assertTrue(Preconditions.matches("\"a\",\"" + ETAG + "\"", ETAG, false));
+        assertTrue(Preconditions.matches(" W/\"" + ETAG + "\" ", ETAG, true));
+        assertFalse("strong comparison skips weak tags", Preconditions.matches(" W/\"" + ETAG + "\" ", ETAG, false));
+        assertFalse(Preconditions.matches("\"a\",\"b\"", ETAG, true));
+        assertFalse(Preconditions.matches("", ETAG, true));
     }
 
     private static HttpHeaders headers(String... namesAndValues) {
