@@ -381,6 +381,55 @@ public class S3ClientsIT {
         assertEquals("only the whole PUT was published", 5, file.attrs().size());
     }
 
+    @Test
+    public void s3apiCoversLocationV1ListingVersionsAndEveryMultipartCall() throws Exception {
+        String location = s3.aws(RUN_MS, "s3api", "get-bucket-location", "--bucket", "mem").ok().out();
+        assertTrue("us-east-1 is the empty constraint: " + location, location.contains("\"LocationConstraint\": null"));
+        Path small = scratch.resolve("small");
+        Files.writeString(small, "v1");
+        for (String key : List.of("s3api/a", "s3api/b/c", "s3api/d")) {
+            s3.aws(RUN_MS, "s3api", "put-object", "--bucket", "mem", "--key", key, "--body", small.toString()).ok();
+        }
+        String v1 = s3.aws(RUN_MS, "s3api", "list-objects", "--bucket", "mem", "--prefix", "s3api/", "--delimiter", "/",
+                "--query", "[Contents[].Key, CommonPrefixes[].Prefix]", "--output", "text").ok().out();
+        assertEquals("s3api/a\ts3api/d\ns3api/b/\n", v1);
+        String versions = s3.aws(RUN_MS, "s3api", "list-object-versions", "--bucket", "mem", "--prefix", "s3api/",
+                "--query", "Versions[].[Key, VersionId, IsLatest]", "--output", "text").ok().out();
+        assertEquals("s3api/a\tnull\tTrue\ns3api/b/c\tnull\tTrue\ns3api/d\tnull\tTrue\n", versions);
+
+        byte[] source = VfsClient.random(21, 6 * 1024 * 1024);
+        Path sourceFile = scratch.resolve("source");
+        Files.write(sourceFile, source);
+        s3.aws(RUN_MS, "s3", "cp", "--only-show-errors", sourceFile.toString(), "s3://mem/s3api/source.bin").ok();
+        String upload = s3.aws(RUN_MS, "s3api", "create-multipart-upload", "--bucket", "mem", "--key", "s3api/joined.bin",
+                "--query", "UploadId", "--output", "text").ok().out().trim();
+        String e1 = s3.aws(RUN_MS, "s3api", "upload-part-copy", "--bucket", "mem", "--key", "s3api/joined.bin", "--upload-id", upload,
+                "--part-number", "1", "--copy-source", "mem/s3api/source.bin", "--copy-source-range", "bytes=0-5242879",
+                "--query", "CopyPartResult.ETag", "--output", "text").ok().out().trim();
+        String e2 = s3.aws(RUN_MS, "s3api", "upload-part", "--bucket", "mem", "--key", "s3api/joined.bin", "--upload-id", upload,
+                "--part-number", "2", "--body", small.toString(), "--query", "ETag", "--output", "text").ok().out().trim();
+        String parts = s3.aws(RUN_MS, "s3api", "list-parts", "--bucket", "mem", "--key", "s3api/joined.bin", "--upload-id", upload,
+                "--query", "Parts[].[PartNumber, Size]", "--output", "text").ok().out();
+        assertEquals("1\t5242880\n2\t2\n", parts);
+        Path done = scratch.resolve("parts.json");
+        Files.writeString(done, "{\"Parts\": [{\"PartNumber\": 1, \"ETag\": " + e1 + "}, {\"PartNumber\": 2, \"ETag\": " + e2 + "}]}");
+        s3.aws(RUN_MS, "s3api", "complete-multipart-upload", "--bucket", "mem", "--key", "s3api/joined.bin", "--upload-id", upload,
+                "--multipart-upload", "file://" + done).ok();
+        Path joined = scratch.resolve("joined");
+        s3.aws(RUN_MS, "s3api", "get-object", "--bucket", "mem", "--key", "s3api/joined.bin", joined.toString()).ok();
+        byte[] expected = new byte[5 * 1024 * 1024 + 2];
+        System.arraycopy(source, 0, expected, 0, 5 * 1024 * 1024);
+        expected[expected.length - 2] = 'v';
+        expected[expected.length - 1] = '1';
+        assertArrayEquals("a copied range and an uploaded part, joined", expected, Files.readAllBytes(joined));
+
+        String abandoned = s3.aws(RUN_MS, "s3api", "create-multipart-upload", "--bucket", "mem", "--key", "s3api/never.bin",
+                "--query", "UploadId", "--output", "text").ok().out().trim();
+        s3.aws(RUN_MS, "s3api", "abort-multipart-upload", "--bucket", "mem", "--key", "s3api/never.bin", "--upload-id", abandoned).ok();
+        ClientRun gone = s3.aws(RUN_MS, "s3api", "list-parts", "--bucket", "mem", "--key", "s3api/never.bin", "--upload-id", abandoned);
+        assertTrue("NoSuchUpload: " + gone.stderr(), gone.exitCode() != 0 && gone.stderr().contains("NoSuchUpload"));
+    }
+
     private int boundPort() {
         for (ListenerInfo l : listeners.listeners()) {
             if (l.protocol().equals("s3") && l.boundPort() > 0) {
