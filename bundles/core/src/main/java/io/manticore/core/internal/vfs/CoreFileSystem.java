@@ -414,19 +414,20 @@ final class CoreFileSystem implements Vfs {
         if (!fh.mountId().equals(dir.mountId())) {
             return Faults.failed(VfsError.XDEV, "a link must stay on its mount");
         }
-        return runner.run(dir, "linkAt", live -> rules.authorizeLinkAt(live, cred, dir, name, replace).thenCompose(checked -> {
-            FileHandle replaced = nameCache.peek(dir, name);
-            return live.call("linkAt", () -> live.backend().linkAt(cred, fh, dir, name, replace)).thenApply(wcc -> {
-                nameCache.add(dir, name, fh);
-                updateDirectory(dir, wcc);
-                attrCache.invalidate(fh);
-                if (replaced != null && !replaced.equals(fh)) {
-                    attrCache.invalidate(replaced);
-                }
-                changes.entry(dir, name, fh, Kind.ADDED);
-                return wcc;
-            });
-        }));
+        return runner.run(dir, "linkAt", live -> rules.authorizeLinkAt(live, cred, dir, name, replace)
+                .thenCompose(checked -> replace ? lookups.handleOf(live, cred, dir, name) : CompletableFuture.completedFuture(null))
+                .thenCompose(replaced -> live.call("linkAt", () -> live.backend().linkAt(cred, fh, dir, name, replace)).thenApply(wcc -> {
+                    nameCache.add(dir, name, fh);
+                    updateDirectory(dir, wcc);
+                    attrCache.invalidate(fh);
+                    if (replaced != null && !replaced.equals(fh)) {
+                        forgetRemoved(replaced);
+                        // As for rename over a file: core's own open would keep the replaced data alive.
+                        openFiles.close(replaced);
+                    }
+                    changes.entry(dir, name, fh, Kind.ADDED);
+                    return wcc;
+                })));
     }
 
     @Override

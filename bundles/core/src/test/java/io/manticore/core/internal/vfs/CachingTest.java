@@ -119,6 +119,17 @@ public class CachingTest {
     }
 
     @Test
+    public void publishingOverAFileClosesCoresOpenOfTheReplacedFile() {
+        FileHandle replaced = fx.createFile(ALICE, root, "obj", bytes("old"));
+        FileHandle fresh = join(fx.vfs.createUnlinked(ALICE, root, SetAttrs.mode(0644))).fh();
+        int closes = backend.count("close");
+        join(fx.vfs.linkAt(ALICE, fresh, root, "obj", true));
+        assertEquals(closes + 1, backend.count("close"));
+        assertEquals(VfsError.STALE, error(fx.vfs.getattr(ALICE, replaced, AttrMask.ALL)));
+        assertEquals(fresh, join(fx.vfs.lookup(ALICE, root, "obj", AttrMask.ALL)).fh());
+    }
+
+    @Test
     public void afterRenameTheNewNameResolvesAndTheOldDoesNot() {
         FileHandle moved = fx.createFile(ALICE, root, "old", bytes("m"));
         fx.createFile(ALICE, root, "new", bytes("r"));
