@@ -131,12 +131,17 @@ public final class OpenFileCache {
         return closed;
     }
 
-    /** Closes every file of {@code mount}; completes when the backend closed them all. */
-    /** Closes the cached open file of {@code fh}, if any, once nobody uses it. */
+    /** Closes the cached open file of {@code fh}, if any, once nobody uses it (a lookup, not a scan). */
     public CompletableFuture<Void> close(FileHandle fh) {
-        return closeMatching(fh::equals);
+        CachedOpenFile file = files.get(fh);
+        if (file == null || !files.remove(fh, file)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        file.retire();
+        return file.closed();
     }
 
+    /** Closes every file of {@code mount}; completes when the backend closed them all. */
     public CompletableFuture<Void> closeMount(MountId mount) {
         return closeMatching(fh -> fh.mountId().equals(mount));
     }
