@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.manticore.protocol.s3.internal.error.S3Error;
 import io.manticore.protocol.s3.internal.error.S3Exception;
+import io.manticore.protocol.s3.internal.http.PercentCodec;
 import io.netty.handler.codec.http.HttpHeaders;
 
 /** SigV4's canonical request and string to sign ("Signature Calculations for the Authorization Header"). */
@@ -41,7 +42,7 @@ final class CanonicalRequest {
             return "/";
         }
         try {
-            return UriEncoding.encode(UriEncoding.decode(rawPath), true);
+            return PercentCodec.encode(PercentCodec.decodeBytes(rawPath), true);
         } catch (IllegalArgumentException e) {
             throw new S3Exception(S3Error.INVALID_URI, "Couldn't parse the specified URI: " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package io.manticore.protocol.s3.internal.auth;
 
 import io.manticore.protocol.s3.internal.error.S3Error;
 import io.manticore.protocol.s3.internal.error.S3Exception;
+import io.manticore.protocol.s3.internal.http.PercentCodec;
 
 /** The size line of one aws-chunked chunk: "hex-size;chunk-signature=sig", or "hex-size" when unsigned. */
 record ChunkHeader(long size, String signature) {
@@ -31,7 +32,7 @@ record ChunkHeader(long size, String signature) {
         }
         long size = 0;
         for (int i = 0; i < hex.length(); i++) {
-            int digit = hexDigit(hex.charAt(i));
+            int digit = PercentCodec.hexDigit(hex.charAt(i));
             if (digit < 0) {
                 throw new S3Exception(S3Error.INVALID_REQUEST, "A chunk size of the aws-chunked body is not hexadecimal.");
             }
@@ -41,15 +42,5 @@ record ChunkHeader(long size, String signature) {
             }
         }
         return size;
-    }
-
-    private static int hexDigit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
-            return (c | 0x20) - 'a' + 10;
-        }
-        return -1;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.manticore.protocol.s3.internal.error.S3Error;
 import io.manticore.protocol.s3.internal.error.S3Exception;
+import io.manticore.protocol.s3.internal.http.PercentCodec;
 
 /** One query parameter: its decoded name and value, and both in SigV4's canonical encoding. */
 record QueryParameter(String name, String value, String encodedName, String encodedValue) {
@@ -31,7 +32,7 @@ record QueryParameter(String name, String value, String encodedName, String enco
             byte[] value = decode(rawValue);
             parameters.add(new QueryParameter(new String(name, StandardCharsets.UTF_8),
                     new String(value, StandardCharsets.UTF_8),
-                    UriEncoding.encode(name, false), UriEncoding.encode(value, false)));
+                    PercentCodec.encode(name, false), PercentCodec.encode(value, false)));
         }
         return parameters;
     }
@@ -52,7 +53,7 @@ record QueryParameter(String name, String value, String encodedName, String enco
 
     private static byte[] decode(String raw) {
         try {
-            return UriEncoding.decode(raw);
+            return PercentCodec.decodeBytes(raw);
         } catch (IllegalArgumentException e) {
             throw new S3Exception(S3Error.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
                     "The query string has a malformed percent-escape: " + e.getMessage());
