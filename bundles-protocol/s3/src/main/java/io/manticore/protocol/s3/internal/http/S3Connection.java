@@ -178,12 +178,17 @@ public final class S3Connection extends ChannelDuplexHandler {
             }
             // Answer after the event loop has handed over the rest of this read (a GET's end of request).
             result.whenCompleteAsync(exchange::complete, ctx.executor());
-        } catch (S3Exception e) {
+        } catch (RuntimeException e) {
+            // An S3 error answers the request; anything else is a bug, answered InternalError (and logged so).
+            S3Exception error = S3Exception.from(e);
+            if (!(e instanceof S3Exception)) {
+                LOG.warn("S3 {} {} failed before it ran", request.method(), request.uri(), e);
+            }
             if (current == null) {
                 current = new Exchange(this, ctx, requestId, request, s3, HttpUtil.isKeepAlive(request));
             }
             Exchange exchange = current;
-            ctx.executor().execute(() -> exchange.fail(e, false));
+            ctx.executor().execute(() -> exchange.fail(error, false));
         }
     }
 
