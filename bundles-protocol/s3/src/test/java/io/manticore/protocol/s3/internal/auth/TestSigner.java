@@ -16,13 +16,13 @@ import javax.crypto.spec.SecretKeySpec;
  * A SigV4 signer for tests, written apart from the verifier's code (URLEncoder-based encoding, its own
  * canonical request) so that a round trip checks two readings of the spec against each other.
  */
-final class TestSigner {
+public final class TestSigner {
 
     private final String accessKey;
     private final String secretKey;
     private final String region;
 
-    TestSigner(String accessKey, String secretKey, String region) {
+    public TestSigner(String accessKey, String secretKey, String region) {
         this.accessKey = accessKey;
         this.secretKey = secretKey;
         this.region = region;
@@ -43,7 +43,7 @@ final class TestSigner {
     }
 
     /** The hex signature of a request whose decoded path, decoded query and signed headers are given. */
-    String signature(String method, String path, Map<String, String> query, Map<String, String> signedHeaders,
+    public String signature(String method, String path, Map<String, String> query, Map<String, String> signedHeaders,
             String payloadHash, String timestamp) {
         TreeMap<String, String> headers = new TreeMap<>();
         signedHeaders.forEach((name, value) -> headers.put(name.toLowerCase(), value.trim().replaceAll(" +", " ")));
@@ -62,14 +62,14 @@ final class TestSigner {
     }
 
     /** The Authorization header for a signature over {@code signedHeaders}. */
-    String authorization(Map<String, String> signedHeaders, String timestamp, String signature) {
+    public String authorization(Map<String, String> signedHeaders, String timestamp, String signature) {
         String names = new TreeMap<>(signedHeaders).keySet().stream().map(String::toLowerCase).sorted()
                 .collect(Collectors.joining(";"));
         return "AWS4-HMAC-SHA256 Credential=" + accessKey + "/" + timestamp.substring(0, 8) + "/" + region
                 + "/s3/aws4_request, SignedHeaders=" + names + ", Signature=" + signature;
     }
 
-    static String sha256Hex(byte[] data) {
+    public static String sha256Hex(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (GeneralSecurityException e) {
