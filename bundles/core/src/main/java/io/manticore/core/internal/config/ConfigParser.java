@@ -169,8 +169,7 @@ public final class ConfigParser {
     private static Map<String, BucketConfig> buckets(JsonNode n, Map<String, MountConfig> mounts) throws ConfigException {
         Map<String, BucketConfig> out = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : n.members().entrySet()) {
-            // S3 bucket naming rules: 3-63 lower-case letters, digits, '-' and '.'.
-            if (!e.getKey().matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+            if (!BucketConfig.validName(e.getKey())) {
                 throw new ConfigException(e.getValue().path(), "a bucket name is 3-63 lower-case letters, digits, '.' or '-'");
             }
             JsonNode b = e.getValue().object().onlyKeys(BUCKET);

@@ -49,7 +49,7 @@ final class BucketCatalog {
                 throw new VfsException(VfsError.NOTDIR);
             }
             DirReader.forEach(vfs, dir.fh(), e -> {
-                if (e.attrs() != null && e.attrs().isDirectory() && BucketNames.valid(e.name())
+                if (e.attrs() != null && e.attrs().isDirectory() && BucketConfig.validName(e.name())
                         && !configured.containsKey(e.name())) {
                     names.add(e.name());
                 }

@@ -28,8 +28,6 @@ import io.manticore.protocol.s3.internal.error.S3Exception;
  */
 public final class Buckets {
 
-    /** S3's bucket naming rule (the same the configuration checks). */
-    private static final String NAME = "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]";
     private static final int PAGE = 1024;
     private static final int NEW_BUCKET_MODE = 0755;
 
@@ -39,10 +37,6 @@ public final class Buckets {
     public Buckets(Vfs vfs, ConfigService config) {
         this.vfs = vfs;
         this.config = config;
-    }
-
-    public static boolean validName(String name) {
-        return name.matches(NAME) && !name.contains("..") && !name.matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
     }
 
     /** The bucket {@code name}; NoSuchBucket when there is none. */
@@ -57,7 +51,7 @@ public final class Buckets {
             });
         }
         String root = config.current().s3().bucketRoot();
-        if (root == null || !validName(name)) {
+        if (root == null || !BucketConfig.validName(name)) {
             return CompletableFuture.failedFuture(noSuchBucket(name));
         }
         return vfs.resolve(cred, root + "/" + name).handle((found, failure) -> {
@@ -96,7 +90,7 @@ public final class Buckets {
 
     /** Makes a bucket under the bucket root. */
     public CompletionStage<Bucket> create(String name, Cred cred) {
-        if (!validName(name)) {
+        if (!BucketConfig.validName(name)) {
             return CompletableFuture.failedFuture(new S3Exception(S3Error.INVALID_BUCKET_NAME,
                     "a bucket name is 3-63 lower-case letters, digits, '.' or '-'"));
         }
@@ -127,7 +121,7 @@ public final class Buckets {
                     "bucket " + name + " is defined in the server's configuration"));
         }
         String root = config.current().s3().bucketRoot();
-        if (root == null || !validName(name)) {
+        if (root == null || !BucketConfig.validName(name)) {
             return CompletableFuture.failedFuture(noSuchBucket(name));
         }
         return vfs.resolve(cred, root).thenCompose(dir -> vfs.rmdir(cred, dir.fh(), name)).handle((done, failure) -> {
@@ -150,7 +144,7 @@ public final class Buckets {
             long last = cookie;
             for (DirEntry e : page.entries()) {
                 last = e.cookie();
-                if (e.attrs() != null && e.attrs().isDirectory() && validName(e.name())) {
+                if (e.attrs() != null && e.attrs().isDirectory() && BucketConfig.validName(e.name())) {
                     into.add(new BucketInfo(e.name(), e.attrs().birthtime()));
                 }
             }

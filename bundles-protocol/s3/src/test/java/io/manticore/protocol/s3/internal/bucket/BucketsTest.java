@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import org.junit.After;
 import org.junit.Test;
 
+import io.manticore.api.config.BucketConfig;
 import io.manticore.api.config.S3Settings;
 import io.manticore.api.cred.Cred;
 import io.manticore.core.internal.vfs.S3TestVfs;
@@ -125,11 +126,11 @@ public class BucketsTest {
     @Test
     public void bucketNameRules() {
         for (String ok : List.of("abc", "a-b.c", "0bucket9", "a".repeat(63), "my.bucket.name")) {
-            assertTrue(ok, Buckets.validName(ok));
+            assertTrue(ok, BucketConfig.validName(ok));
         }
         for (String bad : List.of("ab", "a".repeat(64), "Abc", "a_b", "-ab", "ab-", ".ab", "ab.", "a..b", "192.168.1.1",
                 "a b", "")) {
-            assertFalse(bad, Buckets.validName(bad));
+            assertFalse(bad, BucketConfig.validName(bad));
         }
     }
 
