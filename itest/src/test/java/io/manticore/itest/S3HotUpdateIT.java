@@ -1,0 +1,183 @@
+package io.manticore.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import javax.inject.Inject;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+import io.manticore.api.admin.ListenerAdmin;
+import io.manticore.api.config.ConfigService;
+
+/**
+ * The s3 bundle updated from deploy/ three times while aws-cli writes and reads objects in a
+ * loop: the listener goes away and comes back on the same port, connections close after their
+ * request in flight, and the client, retrying as it does, sees no error and no wrong byte.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class S3HotUpdateIT {
+
+    private static final String S3_BUNDLE = "io.manticore.protocol.s3";
+    private static final String ACCESS_KEY = "AKIDMANTICOREHOTUPDATE";
+    /** A key for this test's server only, which exists only while the test runs. */
+    private static final String SECRET_KEY = "itest-only-secret-hot-update-0123456789";
+    private static final long RUN_MS = 60_000;
+
+    @Inject
+    private BundleContext context;
+    @Inject
+    private ConfigService config;
+    @Inject
+    private ListenerAdmin listeners;
+
+    private LeakLog leaks;
+    private Path scratch;
+
+    @Configuration
+    public Option[] config() {
+        // A fixed port: the listener is rebound after each update, and the client keeps its endpoint.
+        return Assembly.server(Assembly.newHome("s3-hot-update", """
+                {
+                  "listeners": [ { "protocol": "s3", "transport": "tcp", "address": "127.0.0.1", "port": %d } ],
+                  "mounts": { "mem": { "module": "memfs", "options": { "size": "128m", "root_mode": "1777" } } },
+                  "buckets": { "mem": { "path": "/mem" } },
+                  "users": [ { "name": "alice", "password": "unused", "uid": 1000, "gid": 1000 } ],
+                  "s3_access_keys": [ { "access_key": "%s", "secret_key": "%s", "user": "alice" } ],
+                  "shell": { "ssh": false }
+                }
+                """.formatted(freePort(), ACCESS_KEY, SECRET_KEY)));
+    }
+
+    @Before
+    public void setUp() throws Exception {
+        leaks = LeakLog.attach();
+        S3Tools.requireInstalled();
+        Await.until("the s3 listener BOUND", 30_000, () -> boundPort() > 0);
+        scratch = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "s3-hot-update-");
+    }
+
+    @After
+    public void cleanUp() throws Exception {
+        if (scratch != null) {
+            try (Stream<Path> s = Files.walk(scratch)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        List<String> found = leaks.collect();
+        leaks.detach();
+        assertTrue("buffer leaks: " + found, found.isEmpty());
+    }
+
+    @Test
+    public void theS3BundleUpdatedThreeTimesUnderLoadShowsTheClientNoError() throws Exception {
+        int port = boundPort();
+        S3Tools s3 = new S3Tools(scratch, port, ACCESS_KEY, SECRET_KEY);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger rounds = new AtomicInteger();
+        List<String> errors = new ArrayList<>();
+        CompletableFuture<Void> client = CompletableFuture.runAsync(() -> {
+            try {
+                for (int i = 0; !stop.get(); i++) {
+                    byte[] content = VfsClient.random(i, 10_000 + i * 1_000);
+                    Path up = scratch.resolve("up-" + i);
+                    Files.write(up, content);
+                    ClientRun put = s3.aws(RUN_MS, "s3", "cp", "--only-show-errors", up.toString(), "s3://mem/hot/" + i);
+                    Path down = scratch.resolve("down-" + i);
+                    ClientRun get = s3.aws(RUN_MS, "s3", "cp", "--only-show-errors", "s3://mem/hot/" + i, down.toString());
+                    if (put.exitCode() != 0 || get.exitCode() != 0) {
+                        synchronized (errors) {
+                            errors.add(put.describe() + "\n" + get.describe());
+                        }
+                    } else if (!Arrays.equals(content, Files.readAllBytes(down))) {
+                        synchronized (errors) {
+                            errors.add("round " + i + ": the object read back differs");
+                        }
+                    }
+                    rounds.incrementAndGet();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Await.until("the client's first rounds", 60_000, () -> rounds.get() >= 2);
+        Path jar = deployedJar();
+        for (int update = 1; update <= 3; update++) {
+            long before = bundle().getLastModified();
+            int roundsBefore = rounds.get();
+            Path copy = jar.resolveSibling("s3.tmp");
+            Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+            Files.setLastModifiedTime(copy, FileTime.fromMillis(System.currentTimeMillis() + update * 10_000L));
+            Files.move(copy, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Await.until("s3 update " + update, 30_000, () -> bundle().getLastModified() != before);
+            Await.until("the s3 listener bound again after update " + update, 30_000, () -> boundPort() == port);
+            Await.until("the client making progress after update " + update, 60_000, () -> rounds.get() >= roundsBefore + 2);
+        }
+        stop.set(true);
+        client.get(120, TimeUnit.SECONDS);
+        assertEquals("errors the client saw", List.of(), errors);
+        assertTrue("the client worked through the updates: " + rounds.get(), rounds.get() >= 8);
+    }
+
+    private int boundPort() {
+        return listeners.listeners().stream().filter(l -> l.protocol().equals("s3")).mapToInt(l -> l.boundPort())
+                .findFirst().orElse(-1);
+    }
+
+    private Bundle bundle() {
+        for (Bundle b : context.getBundles()) {
+            if (S3_BUNDLE.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no s3 bundle installed");
+    }
+
+    private Path deployedJar() throws IOException {
+        try (Stream<Path> s = Files.list(config.home().resolve("deploy"))) {
+            List<Path> jars = s.filter(p -> p.getFileName().toString().startsWith("manticore-s3")).toList();
+            assertEquals(1, jars.size());
+            return jars.get(0);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
