@@ -135,7 +135,7 @@ final class Exchange {
         HttpHeaders headers = response.headers();
         headers.set("x-amz-request-id", requestId);
         headers.set("x-amz-id-2", S3Connection.hostId());
-        headers.set(HttpHeaderNames.DATE, S3Dates.http(System.currentTimeMillis() * 1_000_000L));
+        headers.set(HttpHeaderNames.DATE, S3Dates.httpNow(System.currentTimeMillis()));
         headers.set(HttpHeaderNames.SERVER, "Manticore");
         int code = response.status().code();
         if (code != 204 && code != 304 && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {

@@ -11,7 +11,24 @@ public final class S3Dates {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /** The Date header of the current second, shared: every response of a second carries the same text. */
+    private static volatile Second current = new Second(Long.MIN_VALUE, "");
+
+    private record Second(long epochSecond, String text) {
+    }
+
     private S3Dates() {
+    }
+
+    /** The Date header for {@code epochMillis}, formatted once per second. */
+    public static String httpNow(long epochMillis) {
+        long second = Math.floorDiv(epochMillis, 1000L);
+        Second cached = current;
+        if (cached.epochSecond() != second) {
+            cached = new Second(second, http(second * 1_000_000_000L));
+            current = cached;
+        }
+        return cached.text();
     }
 
     /** {@code 2026-11-22T10:15:30.123Z} for a time in nanoseconds since the epoch. */
