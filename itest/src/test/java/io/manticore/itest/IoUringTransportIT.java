@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -85,18 +83,12 @@ public class IoUringTransportIT {
         awaitNfsListenerOn("iouring");
         Await.until("the mount listener BOUND on iouring", 30_000, () -> boundPort("mount", "iouring") > 0);
         Await.until("mount mem ACTIVE", 20_000, () -> "ACTIVE".equals(mountState("mem")));
-        scratch = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "iouring-client-");
+        scratch = Scratch.create("iouring-client");
     }
 
     @After
     public void cleanUp() throws Exception {
-        if (scratch != null) {
-            try (Stream<Path> s = Files.walk(scratch)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        Scratch.delete(scratch);
         List<String> found = leaks.collect();
         leaks.detach();
         assertTrue("buffer leaks: " + found, found.isEmpty());

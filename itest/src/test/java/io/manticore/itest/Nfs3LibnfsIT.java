@@ -10,12 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -107,19 +105,13 @@ public class Nfs3LibnfsIT {
         for (String mount : MOUNTS) {
             Await.until("mount " + mount + " ACTIVE", 20_000, () -> "ACTIVE".equals(mountState(mount)));
         }
-        scratch = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "nfs3-libnfs-client-");
+        scratch = Scratch.create("nfs3-libnfs-client");
         nfs = new LibNfs(scratch, boundPort("nfs3"), boundPort("mount"));
     }
 
     @After
     public void cleanUp() throws Exception {
-        if (scratch != null) {
-            try (Stream<Path> s = Files.walk(scratch)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        Scratch.delete(scratch);
         List<String> found = leaks.collect();
         leaks.detach();
         assertTrue("buffer leaks: " + found, found.isEmpty());

@@ -11,10 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -88,19 +86,13 @@ public class S3ClientsIT {
             Await.until("mount " + mount + " ACTIVE", 20_000, () -> mounts.mounts().stream()
                     .anyMatch(m -> m.name().equals(mount) && "ACTIVE".equals(m.state())));
         }
-        scratch = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "s3-clients-");
+        scratch = Scratch.create("s3-clients");
         s3 = new S3Tools(scratch, boundPort(), ACCESS_KEY, SECRET_KEY);
     }
 
     @After
     public void cleanUp() throws Exception {
-        if (scratch != null) {
-            try (Stream<Path> s = Files.walk(scratch)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        Scratch.delete(scratch);
         List<String> found = leaks.collect();
         leaks.detach();
         assertTrue("buffer leaks: " + found, found.isEmpty());

@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -82,18 +81,12 @@ public class S3HotUpdateIT {
         leaks = LeakLog.attach();
         S3Tools.requireInstalled();
         Await.until("the s3 listener BOUND", 30_000, () -> boundPort() > 0);
-        scratch = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "s3-hot-update-");
+        scratch = Scratch.create("s3-hot-update");
     }
 
     @After
     public void cleanUp() throws Exception {
-        if (scratch != null) {
-            try (Stream<Path> s = Files.walk(scratch)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        Scratch.delete(scratch);
         List<String> found = leaks.collect();
         leaks.detach();
         assertTrue("buffer leaks: " + found, found.isEmpty());
