@@ -71,7 +71,7 @@ public class S3ClientsIT {
                   "buckets": { "mem": { "path": "/mem" } },
                   "users": [ { "name": "alice", "password": "unused", "uid": 1000, "gid": 1000 } ],
                   "s3_access_keys": [ { "access_key": "%s", "secret_key": "%s", "user": "alice" } ],
-                  "s3": { "bucket_root": "/made", "header_timeout_seconds": 2 },
+                  "s3": { "bucket_root": "/made", "header_timeout_seconds": 2, "domain": "s3.test" },
                   "shell": { "ssh": false }
                 }
                 """.formatted(ACCESS_KEY, SECRET_KEY)));
@@ -420,6 +420,24 @@ public class S3ClientsIT {
         s3.aws(RUN_MS, "s3api", "abort-multipart-upload", "--bucket", "mem", "--key", "s3api/never.bin", "--upload-id", abandoned).ok();
         ClientRun gone = s3.aws(RUN_MS, "s3api", "list-parts", "--bucket", "mem", "--key", "s3api/never.bin", "--upload-id", abandoned);
         assertTrue("NoSuchUpload: " + gone.stderr(), gone.exitCode() != 0 && gone.stderr().contains("NoSuchUpload"));
+    }
+
+    @Test
+    public void aVirtualHostedStyleUrlAddressesTheBucketByItsHostName() throws Exception {
+        Path f = scratch.resolve("virtual");
+        Files.writeString(f, "by host name");
+        s3.aws(RUN_MS, "s3", "cp", f.toString(), "s3://mem/virtual.txt").ok();
+        // boto3 signs for http://mem.s3.test:PORT/virtual.txt; curl resolves that name to loopback.
+        String url = ClientRun.start(scratch, "presign-virtual", java.util.Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY", SECRET_KEY, "AWS_CONFIG_FILE", "/dev/null", "AWS_SHARED_CREDENTIALS_FILE", "/dev/null"),
+                RUN_MS, List.of("/usr/bin/python3", "-c", "import boto3, sys; from botocore.config import Config; print(boto3.client('s3', "
+                        + "endpoint_url=sys.argv[1], region_name='us-east-1', config=Config(signature_version='s3v4', "
+                        + "s3={'addressing_style': 'virtual'})).generate_presigned_url('get_object', "
+                        + "Params={'Bucket': 'mem', 'Key': 'virtual.txt'}, ExpiresIn=300))",
+                        "http://s3.test:" + boundPort())).ok().out().trim();
+        assertTrue("a virtual-hosted URL: " + url, url.startsWith("http://mem.s3.test:" + boundPort() + "/virtual.txt?"));
+        List<String> got = s3.curl(RUN_MS, "--resolve", "mem.s3.test:" + boundPort() + ":127.0.0.1", url).ok().lines();
+        assertEquals(List.of("by host name", "200"), got);
     }
 
     private int boundPort() {
