@@ -107,6 +107,10 @@ final class PutObject implements S3Operation {
     }
 
     private static CompletionStage<S3Response> putFolder(S3Call call, Bucket bucket, ObjectKey key) {
+        if (call.body().declaredLength() > 0) {
+            return CompletableFuture.failedFuture(new S3Exception(S3Error.INVALID_ARGUMENT,
+                    "a key ending in '/' names a folder, which holds no data: send an empty body"));
+        }
         Vfs vfs = call.context().vfs();
         Cred cred = call.cred();
         return call.body().readAll(0).thenCompose(empty -> {
