@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -25,7 +26,10 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
 
+import io.manticore.api.admin.ClientInfo;
+import io.manticore.api.admin.ClientSource;
 import io.manticore.api.admin.ListenerAdmin;
 import io.manticore.api.admin.ListenerInfo;
 import io.manticore.api.admin.MountAdmin;
@@ -54,6 +58,8 @@ public class S3ClientsIT {
     private MountAdmin mounts;
     @Inject
     private Vfs vfs;
+    @Inject
+    private BundleContext context;
 
     private LeakLog leaks;
     private Path scratch;
@@ -438,6 +444,21 @@ public class S3ClientsIT {
         assertTrue("a virtual-hosted URL: " + url, url.startsWith("http://mem.s3.test:" + boundPort() + "/virtual.txt?"));
         List<String> got = s3.curl(RUN_MS, "--resolve", "mem.s3.test:" + boundPort() + ":127.0.0.1", url).ok().lines();
         assertEquals(List.of("by host name", "200"), got);
+    }
+
+    @Test
+    public void theShellsClientListShowsTheS3ClientAndItsUser() throws Exception {
+        s3.aws(RUN_MS, "s3", "ls").ok();
+        List<ClientInfo> s3Clients = new ArrayList<>();
+        for (var ref : context.getServiceReferences(ClientSource.class, null)) {
+            s3Clients.addAll(context.getService(ref).clients().stream().filter(c -> c.protocol().equals("s3")).toList());
+            context.ungetService(ref);
+        }
+        assertEquals("one client address, loopback: " + s3Clients, 1, s3Clients.size());
+        assertEquals("127.0.0.1", s3Clients.get(0).address());
+        assertEquals("sigv4", s3Clients.get(0).auth());
+        assertTrue("requests counted", s3Clients.get(0).calls() >= 1);
+        assertEquals(List.of("user alice"), s3Clients.get(0).detail());
     }
 
     private int boundPort() {
