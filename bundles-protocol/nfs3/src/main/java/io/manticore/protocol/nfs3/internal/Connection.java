@@ -12,11 +12,11 @@ import io.netty.channel.Channel;
 /** Where calls come from: one client connection, or the sender of one datagram; and where its calls are counted. */
 public record Connection(InetAddress peer, ClientRecord client, ByteBufAllocator alloc) {
 
-    /** Records {@code channel}'s client for as long as the channel is open. */
-    public static Connection open(NfsServer server, Channel channel) {
+    /** Records {@code channel}, a connection to {@code protocol}, in its client's record for as long as it is open. */
+    public static Connection open(NfsServer server, Channel channel, String protocol) {
         InetAddress peer = addressOf(channel.remoteAddress());
-        ClientRecord record = server.clients().connected(peer);
-        channel.closeFuture().addListener(f -> server.clients().disconnected(record));
+        ClientRecord record = server.clients().connected(peer, protocol);
+        channel.closeFuture().addListener(f -> server.clients().disconnected(record, protocol));
         return new Connection(peer, record, channel.alloc());
     }
 

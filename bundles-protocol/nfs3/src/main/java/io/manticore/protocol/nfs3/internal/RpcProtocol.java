@@ -53,7 +53,7 @@ final class RpcProtocol implements ProtocolHandler, AutoCloseable {
             RpcPipeline.installDatagram(channel.pipeline(), new RpcPrograms(programs.apply(senders)), replies);
             return;
         }
-        Connection connection = Connection.open(server, channel);
+        Connection connection = Connection.open(server, channel, name);
         RpcPipeline.install(channel.pipeline(), new RpcPrograms(programs.apply(call -> connection)), replies);
     }
 

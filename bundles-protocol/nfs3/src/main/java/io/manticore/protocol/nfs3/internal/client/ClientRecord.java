@@ -2,19 +2,24 @@ package io.manticore.protocol.nfs3.internal.client;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-/** What the server knows of one client address: its connections, mounts, calls and last credential flavour. */
+/**
+ * What the server knows of one client address: its connections to each of the service's
+ * protocols (nfs3, mount, nlm, nsm), its mounts, its NFS calls and last credential flavour.
+ */
 public final class ClientRecord {
 
     /** A client cannot grow its mount list without bound (MOUNT MNT of many paths). */
     static final int MAX_MOUNTS = 256;
 
     private final InetAddress address;
-    private final AtomicInteger connections = new AtomicInteger();
+    private final Map<String, AtomicInteger> connections = new ConcurrentHashMap<>();
     private final LongAdder calls = new LongAdder();
     private final Set<String> mounts = ConcurrentHashMap.newKeySet();
     private volatile String auth = "-";
@@ -27,8 +32,26 @@ public final class ClientRecord {
         return address;
     }
 
+    /** Its connections open now, to every protocol of the service. */
     public int connections() {
-        return connections.get();
+        return connections.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    /** Its connections open now to {@code protocol}. */
+    public int connections(String protocol) {
+        AtomicInteger count = connections.get(protocol);
+        return count == null ? 0 : count.get();
+    }
+
+    /** The protocols it has connections to now, with how many, by protocol name. */
+    public Map<String, Integer> connectionsByProtocol() {
+        Map<String, Integer> open = new TreeMap<>();
+        connections.forEach((protocol, count) -> {
+            if (count.get() > 0) {
+                open.put(protocol, count.get());
+            }
+        });
+        return open;
     }
 
     public long calls() {
@@ -50,12 +73,12 @@ public final class ClientRecord {
         auth = flavor;
     }
 
-    void connected() {
-        connections.incrementAndGet();
+    void connected(String protocol) {
+        connections.computeIfAbsent(protocol, p -> new AtomicInteger()).incrementAndGet();
     }
 
-    void disconnected() {
-        connections.decrementAndGet();
+    void disconnected(String protocol) {
+        connections.get(protocol).decrementAndGet();
     }
 
     boolean mounted(String path) {
@@ -75,6 +98,6 @@ public final class ClientRecord {
     }
 
     boolean idle() {
-        return connections.get() == 0 && mounts.isEmpty();
+        return connections() == 0 && mounts.isEmpty();
     }
 }

@@ -17,15 +17,15 @@ public final class Clients {
 
     private final ConcurrentHashMap<InetAddress, ClientRecord> byAddress = new ConcurrentHashMap<>();
 
-    /** Records a new connection from {@code address}; pass the record to {@link #disconnected}. */
-    public ClientRecord connected(InetAddress address) {
+    /** Records a new connection from {@code address} to {@code protocol}; pass both to {@link #disconnected}. */
+    public ClientRecord connected(InetAddress address, String protocol) {
         if (!byAddress.containsKey(address) && byAddress.size() >= MAX_CLIENTS) {
             return UNRECORDED;
         }
         // Counted inside compute, so a concurrent forgetIfIdle cannot drop the record in between.
         return byAddress.compute(address, (a, r) -> {
             ClientRecord record = r == null ? new ClientRecord(a) : r;
-            record.connected();
+            record.connected(protocol);
             return record;
         });
     }
@@ -36,11 +36,11 @@ public final class Clients {
         return record != null ? record : UNRECORDED;
     }
 
-    public void disconnected(ClientRecord record) {
+    public void disconnected(ClientRecord record, String protocol) {
         if (record == UNRECORDED) {
             return;
         }
-        record.disconnected();
+        record.disconnected(protocol);
         forgetIfIdle(record);
     }
 

@@ -18,8 +18,8 @@ public class NfsClientSourceTest {
     public void listsEveryRecordedClientWithItsAuthConnectionsCallsAndMountedPaths() throws Exception {
         InetAddress busy = InetAddress.getByName("10.0.0.2");
         InetAddress mountedOnly = InetAddress.getByName("192.168.1.9");
-        ClientRecord first = clients.connected(busy);
-        clients.connected(busy);
+        ClientRecord first = clients.connected(busy, "nfs3");
+        clients.connected(busy, "nfs3");
         first.called("none");
         first.called("none");
         first.called("sys");
@@ -33,11 +33,27 @@ public class NfsClientSourceTest {
     }
 
     @Test
+    public void connectionsToMountNlmAndNsmAreShownInTheDetailNotCountedAsNfsConnections() throws Exception {
+        InetAddress address = InetAddress.getByName("10.0.0.5");
+        clients.connected(address, "nfs3");
+        clients.connected(address, "nlm");
+        ClientRecord mount = clients.connected(address, "mount");
+        clients.connected(address, "nlm");
+
+        assertEquals(List.of(new ClientInfo("nfs3", "10.0.0.5", "-", 1, 0, List.of("mount:1", "nlm:2"))),
+                source.clients());
+
+        clients.disconnected(mount, "mount");
+
+        assertEquals(List.of(new ClientInfo("nfs3", "10.0.0.5", "-", 1, 0, List.of("nlm:2"))), source.clients());
+    }
+
+    @Test
     public void aClientIsNoLongerListedOnceItHasNeitherConnectionsNorMounts() throws Exception {
         InetAddress address = InetAddress.getByName("10.0.0.3");
-        ClientRecord record = clients.connected(address);
+        ClientRecord record = clients.connected(address, "nfs3");
         clients.mounted(address, "/mem");
-        clients.disconnected(record);
+        clients.disconnected(record, "nfs3");
 
         assertEquals(List.of(new ClientInfo("nfs3", "10.0.0.3", "-", 0, 0, List.of("/mem"))), source.clients());
 
@@ -49,7 +65,7 @@ public class NfsClientSourceTest {
     @Test
     public void eachListingIsASnapshotThatLaterCallsDoNotChange() throws Exception {
         InetAddress address = InetAddress.getByName("10.0.0.4");
-        ClientRecord record = clients.connected(address);
+        ClientRecord record = clients.connected(address, "nfs3");
         record.called("sys");
         List<ClientInfo> before = source.clients();
 
