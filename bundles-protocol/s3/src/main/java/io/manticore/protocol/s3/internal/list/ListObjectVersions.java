@@ -1,13 +1,11 @@
 package io.manticore.protocol.s3.internal.list;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.manticore.protocol.s3.internal.error.S3Error;
 import io.manticore.protocol.s3.internal.error.S3Exception;
 import io.manticore.protocol.s3.internal.http.QueryParams;
 import io.manticore.protocol.s3.internal.op.S3Call;
-import io.manticore.protocol.s3.internal.op.S3Operation;
 import io.manticore.protocol.s3.internal.op.S3Response;
 import io.manticore.protocol.s3.internal.xml.XmlWriter;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -16,7 +14,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
  * GET /bucket?versions : the bucket is unversioned, so each object has one version, "null",
  * the latest, and there are no delete markers (S3 API reference, ListObjectVersions).
  */
-public final class ListObjectVersions implements S3Operation {
+public final class ListObjectVersions extends ListOperation {
 
     private static final String NULL_VERSION = "null";
 
@@ -24,17 +22,7 @@ public final class ListObjectVersions implements S3Operation {
     }
 
     @Override
-    public CompletionStage<S3Response> execute(S3Call call) {
-        try {
-            return list(call);
-        } catch (S3Exception badRequest) {
-            return CompletableFuture.failedFuture(badRequest);
-        }
-    }
-
-    private static CompletionStage<S3Response> list(S3Call call) {
-        QueryParams query = call.request().query();
-        ListParams params = ListParams.parse(query);
+    CompletionStage<S3Response> list(S3Call call, QueryParams query, ListParams params) {
         String keyMarker = query.get("key-marker", "");
         String versionMarker = query.get("version-id-marker");
         if (versionMarker != null && !versionMarker.isEmpty()) {

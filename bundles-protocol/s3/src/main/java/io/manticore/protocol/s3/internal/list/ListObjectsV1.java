@@ -1,34 +1,21 @@
 package io.manticore.protocol.s3.internal.list;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import io.manticore.protocol.s3.internal.error.S3Exception;
 import io.manticore.protocol.s3.internal.http.QueryParams;
 import io.manticore.protocol.s3.internal.op.S3Call;
-import io.manticore.protocol.s3.internal.op.S3Operation;
 import io.manticore.protocol.s3.internal.op.S3Response;
 import io.manticore.protocol.s3.internal.xml.XmlWriter;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 /** GET /bucket : one page of the bucket's keys, the first version of the API (S3 API reference, ListObjects). */
-public final class ListObjectsV1 implements S3Operation {
+public final class ListObjectsV1 extends ListOperation {
 
     public ListObjectsV1() {
     }
 
     @Override
-    public CompletionStage<S3Response> execute(S3Call call) {
-        try {
-            return list(call);
-        } catch (S3Exception badRequest) {
-            return CompletableFuture.failedFuture(badRequest);
-        }
-    }
-
-    private static CompletionStage<S3Response> list(S3Call call) {
-        QueryParams query = call.request().query();
-        ListParams params = ListParams.parse(query);
+    CompletionStage<S3Response> list(S3Call call, QueryParams query, ListParams params) {
         String marker = query.get("marker", "");
         return ListingPage.list(call, params.range(marker), params.maxKeys()).thenApply(page -> {
             // NextMarker "is returned only if you have the delimiter request parameter specified"; else the last Key is the marker.

@@ -1,34 +1,21 @@
 package io.manticore.protocol.s3.internal.list;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import io.manticore.protocol.s3.internal.error.S3Exception;
 import io.manticore.protocol.s3.internal.http.QueryParams;
 import io.manticore.protocol.s3.internal.op.S3Call;
-import io.manticore.protocol.s3.internal.op.S3Operation;
 import io.manticore.protocol.s3.internal.op.S3Response;
 import io.manticore.protocol.s3.internal.xml.XmlWriter;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 /** GET /bucket?list-type=2 : one page of the bucket's keys (S3 API reference, ListObjectsV2). */
-public final class ListObjectsV2 implements S3Operation {
+public final class ListObjectsV2 extends ListOperation {
 
     public ListObjectsV2() {
     }
 
     @Override
-    public CompletionStage<S3Response> execute(S3Call call) {
-        try {
-            return list(call);
-        } catch (S3Exception badRequest) {
-            return CompletableFuture.failedFuture(badRequest);
-        }
-    }
-
-    private static CompletionStage<S3Response> list(S3Call call) {
-        QueryParams query = call.request().query();
-        ListParams params = ListParams.parse(query);
+    CompletionStage<S3Response> list(S3Call call, QueryParams query, ListParams params) {
         String token = query.get("continuation-token");
         String startAfter = query.get("start-after");
         boolean fetchOwner = "true".equals(query.get("fetch-owner"));

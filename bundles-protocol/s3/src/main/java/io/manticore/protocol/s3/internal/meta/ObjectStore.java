@@ -46,14 +46,23 @@ public final class ObjectStore {
         this.vfs = vfs;
     }
 
+    /** An object's file and the folder holding it. */
+    public record Located(FileHandle folder, Lookup file) {
+    }
+
     /**
      * The file of {@code key}; NoSuchKey when there is none. A key ending in '/' finds its
      * folder; any other key finds only a regular file (a folder is a prefix, not an object).
      */
     public CompletionStage<Lookup> find(Cred cred, Bucket bucket, ObjectKey key) {
+        return locate(cred, bucket, key).thenApply(Located::file);
+    }
+
+    /** As {@link #find}, with the folder holding the file, for a caller that changes that folder. */
+    public CompletionStage<Located> locate(Cred cred, Bucket bucket, ObjectKey key) {
         return folder(cred, bucket.root(), key.folders(), 0)
-                .thenCompose(dir -> vfs.lookup(cred, dir, key.name(), AttrMask.ALL))
-                .handle((found, failure) -> {
+                .thenCompose(dir -> vfs.lookup(cred, dir, key.name(), AttrMask.ALL).thenApply(found -> new Located(dir, found)))
+                .handle((located, failure) -> {
                     if (failure != null) {
                         VfsError e = VfsException.errorOf(failure);
                         if (e == VfsError.NOENT || e == VfsError.NOTDIR || e == VfsError.NAMETOOLONG) {
@@ -61,16 +70,12 @@ public final class ObjectStore {
                         }
                         throw Failures.propagate(failure);
                     }
-                    if (key.folder() ? !found.attrs().isDirectory() : !found.attrs().isRegular()) {
+                    Attrs attrs = located.file().attrs();
+                    if (key.folder() ? !attrs.isDirectory() : !attrs.isRegular()) {
                         throw noSuchKey();
                     }
-                    return found;
+                    return located;
                 });
-    }
-
-    /** The folder holding {@code key}'s file, which must exist (NOENT/NOTDIR from the VFS otherwise). */
-    public CompletionStage<FileHandle> parentOf(Cred cred, Bucket bucket, ObjectKey key) {
-        return folder(cred, bucket.root(), key.folders(), 0);
     }
 
     /** The folder {@code key}'s file goes in, made where missing; KeyConflict when a file stands where a folder must be. */

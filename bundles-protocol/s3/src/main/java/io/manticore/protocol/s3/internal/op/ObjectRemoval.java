@@ -26,9 +26,9 @@ final class ObjectRemoval {
 
     static CompletionStage<Void> remove(S3Context context, Cred cred, Bucket bucket, ObjectKey key) {
         Vfs vfs = context.vfs();
-        return context.objects().find(cred, bucket, key)
-                .thenCompose(found -> context.objects().parentOf(cred, bucket, key))
-                .thenCompose(dir -> key.folder() ? vfs.rmdir(cred, dir, key.name()) : vfs.remove(cred, dir, key.name()))
+        return context.objects().locate(cred, bucket, key)
+                .thenCompose(located -> key.folder() ? vfs.rmdir(cred, located.folder(), key.name())
+                        : vfs.remove(cred, located.folder(), key.name()))
                 .handle((removed, failure) -> {
                     if (failure == null) {
                         return true;
