@@ -75,8 +75,8 @@ final class CopyObject implements S3Operation {
                 .thenCompose(created -> RangeCopy.copy(vfs, cred, src.file().fh(), 0, created.fh(), 0, size)
                         .thenCompose(copied -> vfs.commit(cred, created.fh(), 0, 0))
                         .thenCompose(committed -> vfs.getattr(cred, created.fh(), AttrMask.ALL))
-                        .thenCompose(attrs -> etagOf(call, created.fh(), attrs, src, meta)
-                                .thenCompose(etag -> objects.storeMeta(cred, created.fh(), meta.withEtag(etag, checksums(src, meta), attrs))
+                        .thenCompose(attrs -> etagOf(call, created.fh(), src)
+                                .thenCompose(etag -> objects.storeMeta(cred, created.fh(), meta.withEtag(etag, checksums(src), attrs))
                                         .thenCompose(stored -> vfs.linkAt(cred, created.fh(), dir, target.name(), true))
                                         .thenApply(linked -> result(call, attrs, etag))))
                         .whenComplete((done, failure) -> {
@@ -87,14 +87,15 @@ final class CopyObject implements S3Operation {
     }
 
     /** The copy's ETag: the source's when it is a plain MD5 (the same bytes), else the MD5 computed now. */
-    private static CompletionStage<String> etagOf(S3Call call, FileHandle copy, Attrs attrs, SourceObject src, ObjectMeta meta) {
+    private static CompletionStage<String> etagOf(S3Call call, FileHandle copy, SourceObject src) {
         if (src.etag().matches(MD5_ETAG)) {
             return CompletableFuture.completedFuture(src.etag());
         }
-        return call.context().objects().etag(call.cred(), copy, attrs, ObjectMeta.NONE);
+        // Computed, not stored: the copy's metadata is stored once, with it, by the caller.
+        return call.context().objects().md5(call.cred(), copy).thenApply(ObjectStore::hex);
     }
 
-    private static Map<String, String> checksums(SourceObject src, ObjectMeta meta) {
+    private static Map<String, String> checksums(SourceObject src) {
         return src.meta().currentFor(src.file().attrs()) ? src.meta().checksums() : Map.of();
     }
 
