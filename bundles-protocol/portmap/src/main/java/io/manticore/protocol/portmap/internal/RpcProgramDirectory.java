@@ -8,9 +8,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.regex.Pattern;
 
 import io.manticore.api.admin.ListenerAdmin;
 import io.manticore.api.admin.ListenerInfo;
+import io.manticore.api.config.ListenerConfig;
 import io.manticore.api.protocol.ProtocolHandler;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
@@ -110,7 +112,7 @@ public final class RpcProgramDirectory {
             }
             List<InetSocketAddress> addresses = addresses(listener);
             for (Declared d : declared.values()) {
-                if (!d.protocol().equals(listener.protocol())) {
+                if (!servedBy(listener, d.protocol())) {
                     continue;
                 }
                 for (ProgramVersion pv : d.programs()) {
@@ -122,6 +124,11 @@ public final class RpcProgramDirectory {
             }
         }
         return out;
+    }
+
+    /** True when {@code listener} serves {@code protocol}, alone or sharing its port with other RPC protocols. */
+    private static boolean servedBy(ListenerInfo listener, String protocol) {
+        return List.of(listener.protocol().split(Pattern.quote(ListenerConfig.PROTOCOL_SEPARATOR))).contains(protocol);
     }
 
     // A listener on "::" is a dual-stack socket that takes IPv4 too, so it is announced on both netids.

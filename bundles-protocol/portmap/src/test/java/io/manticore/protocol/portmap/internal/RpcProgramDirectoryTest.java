@@ -62,6 +62,15 @@ public class RpcProgramDirectoryTest {
     }
 
     @Test
+    public void eachProtocolOfASharedPortIsAnnouncedOnIt() {
+        directory.addProtocol(handler(1, "nfs3", "100003:3"));
+        directory.addProtocol(handler(2, "nfs4", "100003:4"));
+        directory.addProtocol(handler(3, "mount", "100005:3"));
+        bound("nfs4+nfs3", "10.0.0.1", 2049);
+        assertEquals(List.of(tcp(100003, 3, "10.0.0.1", 2049), tcp(100003, 4, "10.0.0.1", 2049)), directory.mappings());
+    }
+
+    @Test
     public void aUdpListenerIsAnnouncedOnTheUdpNetidsAndATcpOneOnTheTcpNetids() {
         directory.addProtocol(handler(1, "mount", "100005:3"));
         listeners.add(new ListenerInfo("mount", "udp", "::", 20048, "BOUND", 20048, 0, ""));

@@ -97,8 +97,12 @@ public final class ConfigParser {
         Set<String> seen = new HashSet<>();
         for (JsonNode item : n.items()) {
             JsonNode l = item.object().onlyKeys(LISTENER);
-            ListenerConfig c = new ListenerConfig(name(l.get("protocol")), l.get("transport").string("tcp"),
+            ListenerConfig c = new ListenerConfig(protocols(l.get("protocol")), l.get("transport").string("tcp"),
                     address(l.get("address"), "0.0.0.0"), l.get("port").int32(-1, 0, 65535));
+            if (c.isShared() && ListenerConfig.isDatagram(c.transport())) {
+                throw new ConfigException(l.get("protocol").path(), "protocols share a port only over a stream transport, not "
+                        + c.transport());
+            }
             if (c.port() < 0) {
                 throw new ConfigException(l.get("port").path(), "is required");
             }
@@ -257,6 +261,22 @@ public final class ConfigParser {
         n = n.object().onlyKeys(SHELL);
         return new ShellConfig(n.get("ssh").bool(true), address(n.get("ssh_address"), "127.0.0.1"),
                 n.get("ssh_port").int32(DEFAULT_SSH_PORT, 0, 65535));
+    }
+
+    /** One protocol name, or several joined by '+' that share an RPC port, each named once. */
+    private static String protocols(JsonNode n) throws ConfigException {
+        String s = n.requiredString();
+        Set<String> names = new HashSet<>();
+        for (String name : s.split("\\+", -1)) {
+            if (!name.matches("[a-z0-9][a-z0-9_.-]*")) {
+                throw new ConfigException(n.path(), "must be a protocol name, or names joined by '+', each of lower-case"
+                        + " letters, digits, '_', '.' or '-'");
+            }
+            if (!names.add(name)) {
+                throw new ConfigException(n.path(), "names " + name + " twice");
+            }
+        }
+        return s;
     }
 
     private static String name(JsonNode n) throws ConfigException {

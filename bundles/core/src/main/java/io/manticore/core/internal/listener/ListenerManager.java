@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Component;
@@ -40,7 +41,8 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
     private static final long CLOSE_WAIT_SECONDS = 5;
 
     private final Map<String, Transport> transports = new HashMap<>();
-    private final Map<String, ProtocolHandler> protocols = new HashMap<>();
+    /** Read without the lock by the routers of shared RPC ports. */
+    private final Map<String, RegisteredProtocol> protocols = new ConcurrentHashMap<>();
     private final Map<String, Slot> slots = new LinkedHashMap<>();
     /** Sockets being closed, by {@link ListenerConfig#socket()}: a new bind of the same port waits for them. */
     private final Map<String, CompletableFuture<Void>> closing = new HashMap<>();
@@ -51,6 +53,8 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
         Transport transport;
         ProtocolHandler protocol;
         BoundListener bound;
+        /** The router of a shared RPC port, made once. */
+        SharedRpcPort sharedPort;
         String state = "WAITING";
         String detail = "";
 
@@ -75,16 +79,19 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    public synchronized void addProtocol(ProtocolHandler protocol) {
-        ProtocolHandler replaced = protocols.put(protocol.name(), protocol);
-        if (replaced != null && replaced != protocol) {
-            unbindUsing(null, replaced, "protocol " + protocol.name() + " replaced");
+    public synchronized void addProtocol(ProtocolHandler protocol, Map<String, Object> properties) {
+        RegisteredProtocol replaced = protocols.put(protocol.name(), RegisteredProtocol.of(protocol, properties));
+        if (replaced != null && replaced.handler() != protocol) {
+            unbindUsing(null, replaced.handler(), "protocol " + protocol.name() + " replaced");
         }
         reconcile();
     }
 
     public synchronized void removeProtocol(ProtocolHandler protocol) {
-        protocols.remove(protocol.name(), protocol);
+        RegisteredProtocol registered = protocols.get(protocol.name());
+        if (registered != null && registered.handler() == protocol) {
+            protocols.remove(protocol.name());
+        }
         unbindUsing(null, protocol, "protocol " + protocol.name() + " went away");
         reconcile();
     }
@@ -125,9 +132,16 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
             BoundListener b = s.bound;
             out.add(new ListenerInfo(s.config.protocol(), s.config.transport(), s.config.address(),
                     s.config.port(), s.state, b != null ? b.localAddress().getPort() : -1,
-                    b != null ? b.connections() : 0, s.detail));
+                    b != null ? b.connections() : 0, detail(s)));
         }
         return out;
+    }
+
+    private static String detail(Slot s) {
+        if (s.bound == null || s.sharedPort == null || s.sharedPort.missing().isEmpty()) {
+            return s.detail;
+        }
+        return "not installed: " + String.join(", ", s.sharedPort.missing());
     }
 
     private void reconcile() {
@@ -136,7 +150,7 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
                 continue;
             }
             Transport t = transports.get(s.config.transport());
-            ProtocolHandler p = protocols.get(s.config.protocol());
+            ProtocolHandler p = protocolOf(s);
             if (t == null || p == null) {
                 s.state = "WAITING";
                 s.detail = t == null ? "no transport '" + s.config.transport() + "' installed"
@@ -171,7 +185,7 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
 
     private synchronized void bound(Slot s, Transport t, ProtocolHandler p, BoundListener bound, Throwable failure) {
         boolean stillWanted = slots.get(s.config.id()) == s && s.transport == t && s.protocol == p
-                && transports.get(t.name()) == t && protocols.get(p.name()) == p;
+                && transports.get(t.name()) == t && protocolOf(s) == p;
         if (!stillWanted) {
             if (bound != null) {
                 bound.close();
@@ -197,12 +211,32 @@ public final class ListenerManager implements ListenerAdmin, ConfigListener {
     }
 
     /** Closes every listener bound through {@code transport} or {@code protocol}. */
+    /**
+     * Closes every listener bound through {@code transport} or {@code protocol}; a shared RPC port
+     * stays bound while one of its protocols is present (each drains its own connections).
+     */
     private void unbindUsing(Transport transport, ProtocolHandler protocol, String why) {
         for (Slot s : slots.values()) {
-            if ((transport != null && s.transport == transport) || (protocol != null && s.protocol == protocol)) {
+            boolean sharedEmptied = protocol != null && s.protocol instanceof SharedRpcPort shared && !shared.anyPresent();
+            if ((transport != null && s.transport == transport) || (protocol != null && s.protocol == protocol) || sharedEmptied) {
                 unbind(s, why);
             }
         }
+    }
+
+    /**
+     * The protocol a slot binds with, when it can bind: the protocol it names, or for a shared RPC
+     * port its router, kept for the slot's life, while one of its protocols is present.
+     */
+    private ProtocolHandler protocolOf(Slot s) {
+        if (!s.config.isShared()) {
+            RegisteredProtocol p = protocols.get(s.config.protocol());
+            return p == null ? null : p.handler();
+        }
+        if (s.sharedPort == null) {
+            s.sharedPort = new SharedRpcPort(s.config.protocol(), s.config.protocols(), protocols::get);
+        }
+        return s.sharedPort.anyPresent() ? s.sharedPort : null;
     }
 
     private void unbind(Slot s, String why) {

@@ -64,6 +64,18 @@ public class ConfigParserTest {
     }
 
     @Test
+    public void rpcProtocolsMayShareOneStreamListener() throws Exception {
+        ListenerConfig shared = ConfigParser.parse("{\"listeners\": [{\"protocol\": \"nfs4+nfs3\", \"port\": 2049}]}")
+                .listeners().get(0);
+        assertEquals(List.of("nfs4", "nfs3"), shared.protocols());
+        assertTrue(shared.isShared());
+        refused("{\"listeners\": [{\"protocol\": \"nfs3+nfs3\", \"port\": 2049}]}", "$.listeners[0].protocol", "twice");
+        refused("{\"listeners\": [{\"protocol\": \"nfs4+\", \"port\": 2049}]}", "$.listeners[0].protocol", "joined by '+'");
+        refused("{\"listeners\": [{\"protocol\": \"mount+nsm\", \"transport\": \"udp\", \"port\": 20048}]}",
+                "$.listeners[0].protocol", "stream transport");
+    }
+
+    @Test
     public void theNlmGracePeriodIsNinetySecondsUnlessSetWithinAnHour() throws Exception {
         assertEquals(90, ConfigParser.parse("{}").server().nlmGraceSeconds());
         assertEquals(0, ConfigParser.parse("{\"server\": {\"nlm_grace_seconds\": 0}}").server().nlmGraceSeconds());

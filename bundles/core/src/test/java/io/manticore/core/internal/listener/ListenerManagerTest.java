@@ -110,7 +110,7 @@ public class ListenerManagerTest {
         assertTrue(only(m).detail(), only(m).detail().contains("no protocol 'echo'"));
 
         ProtocolHandler echo = protocol("echo");
-        m.addProtocol(echo);
+        m.addProtocol(echo, Map.of());
         assertEquals("BOUND", only(m).state());
         assertEquals(40000, only(m).boundPort());
 
@@ -118,7 +118,7 @@ public class ListenerManagerTest {
         assertEquals("WAITING", only(m).state());
         assertTrue(tcp.bound.get(0).closed);
 
-        m.addProtocol(protocol("echo"));
+        m.addProtocol(protocol("echo"), Map.of());
         assertEquals("BOUND", only(m).state());
         assertEquals(2, tcp.bound.size());
     }
@@ -129,8 +129,8 @@ public class ListenerManagerTest {
         FakeTransport tcp = new FakeTransport();
         tcp.taken.add(2049);
         m.addTransport(tcp);
-        m.addProtocol(protocol("nfs3"));
-        m.addProtocol(protocol("s3"));
+        m.addProtocol(protocol("nfs3"), Map.of());
+        m.addProtocol(protocol("s3"), Map.of());
         m.configApplied(config(new ListenerConfig("nfs3", "tcp", "127.0.0.1", 2049),
                 new ListenerConfig("s3", "tcp", "127.0.0.1", 9000)));
         List<ListenerInfo> all = m.listeners();
@@ -145,7 +145,7 @@ public class ListenerManagerTest {
         ListenerManager m = new ListenerManager();
         FakeTransport tcp = new FakeTransport();
         m.addTransport(tcp);
-        m.addProtocol(protocol("nfs3"));
+        m.addProtocol(protocol("nfs3"), Map.of());
         m.configApplied(config(new ListenerConfig("nfs3", "tcp", "127.0.0.1", 2049)));
         m.configApplied(config(new ListenerConfig("nfs3", "tcp", "127.0.0.1", 2050)));
         assertTrue(tcp.bound.get(0).closed);
@@ -162,12 +162,12 @@ public class ListenerManagerTest {
         ListenerManager m = new ListenerManager();
         FakeTransport tcp = new FakeTransport();
         m.addTransport(tcp);
-        m.addProtocol(protocol("nfs3"));
+        m.addProtocol(protocol("nfs3"), Map.of());
         m.configApplied(config(new ListenerConfig("nfs3", "tcp", "127.0.0.1", 2049)));
         CompletableFuture<Void> closing = new CompletableFuture<>();
         tcp.bound.get(0).slowClose = closing;
 
-        m.addProtocol(protocol("nfs3"));
+        m.addProtocol(protocol("nfs3"), Map.of());
         assertTrue(tcp.bound.get(0).closed);
         assertEquals(1, tcp.bound.size());
         assertEquals("WAITING", only(m).state());
@@ -184,7 +184,7 @@ public class ListenerManagerTest {
         ListenerManager m = new ListenerManager();
         FakeTransport old = new FakeTransport();
         m.addTransport(old);
-        m.addProtocol(protocol("nfs3"));
+        m.addProtocol(protocol("nfs3"), Map.of());
         m.configApplied(config(new ListenerConfig("nfs3", "tcp", "127.0.0.1", 2049)));
         FakeTransport updated = new FakeTransport();
         m.addTransport(updated);
@@ -201,12 +201,41 @@ public class ListenerManagerTest {
         FakeTransport tcp = new FakeTransport();
         tcp.taken.add(445);
         m.addTransport(tcp);
-        m.addProtocol(protocol("smb"));
+        m.addProtocol(protocol("smb"), Map.of());
         ServerConfig c = config(new ListenerConfig("smb", "tcp", "127.0.0.1", 445));
         m.configApplied(c);
         assertEquals("FAILED", only(m).state());
         tcp.taken.clear();
         m.configApplied(c);
         assertEquals("BOUND", only(m).state());
+    }
+
+    @Test
+    public void aSharedRpcPortBindsWithOneOfItsProtocolsAndStaysBoundWhileOneRemains() {
+        ListenerManager m = new ListenerManager();
+        FakeTransport tcp = new FakeTransport();
+        m.addTransport(tcp);
+        m.configApplied(config(new ListenerConfig("nfs4+nfs3", "tcp", "127.0.0.1", 2049)));
+        assertEquals("WAITING", only(m).state());
+
+        ProtocolHandler nfs3 = protocol("nfs3");
+        m.addProtocol(nfs3, Map.of(ProtocolHandler.RPC_PROGRAMS_PROPERTY, new String[] {"100003:3"}));
+        assertEquals("BOUND", only(m).state());
+        assertEquals("not installed: nfs4", only(m).detail());
+
+        ProtocolHandler nfs4 = protocol("nfs4");
+        m.addProtocol(nfs4, Map.of(ProtocolHandler.RPC_PROGRAMS_PROPERTY, "100003:4"));
+        assertEquals("", only(m).detail());
+        ProtocolHandler updatedNfs3 = protocol("nfs3");
+        m.addProtocol(updatedNfs3, Map.of(ProtocolHandler.RPC_PROGRAMS_PROPERTY, "100003:3"));
+        m.removeProtocol(nfs3);
+        m.removeProtocol(nfs4);
+        assertEquals("an update of one protocol keeps the shared socket", 1, tcp.bound.size());
+        assertEquals("BOUND", only(m).state());
+        assertTrue(!tcp.bound.get(0).closed);
+
+        m.removeProtocol(updatedNfs3);
+        assertEquals("WAITING", only(m).state());
+        assertTrue(tcp.bound.get(0).closed);
     }
 }
