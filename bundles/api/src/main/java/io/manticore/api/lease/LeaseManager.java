@@ -29,8 +29,12 @@ import org.osgi.annotation.versioning.ProviderType;
  * splits one of its owner's own locks.</li>
  * </ul>
  * Every method may be called from any thread, including event loops: none waits for I/O or for
- * another request. Ranges are unsigned, see {@link LockRange}. Share reservations and caching
- * leases will be added as further methods.
+ * another request. Ranges are unsigned, see {@link LockRange}.
+ *
+ * <p>It also keeps share reservations ({@link ShareMode}): one per owner and file, refused when
+ * it denies what another owner's reservation on the file does or does what one denies. They
+ * count with the owner's client's locks against the same bound. Caching leases will be added as
+ * further methods.
  */
 @ProviderType
 public interface LeaseManager {
@@ -66,15 +70,29 @@ public interface LeaseManager {
     boolean cancelLock(FileHandle file, LockOwner owner, LockRange range, boolean exclusive);
 
     /**
-     * Releases every lock of {@code owner} on every file and cancels its waiting requests;
-     * returns how many locks and requests that was.
+     * Reserves {@code mode} on {@code file} for {@code owner} (NFSv4 OPEN, SMB CREATE, NLM4
+     * SHARE), replacing the owner's reservation on the file, if any (an upgrade or downgrade),
+     * unless another owner's reservation conflicts: DENIED with that one, nothing changed.
+     * NO_LOCKS when a new reservation would pass the client's bound.
+     */
+    ShareResult share(FileHandle file, LockOwner owner, ShareMode mode);
+
+    /** Drops {@code owner}'s reservation on {@code file} (CLOSE, NLM4 UNSHARE); false when it had none. */
+    boolean unshare(FileHandle file, LockOwner owner);
+
+    /** Every share reservation, for the shell, file by file. */
+    List<ShareInfo> shares();
+
+    /**
+     * Releases every lock and share reservation of {@code owner} on every file and cancels its
+     * waiting requests; returns how many locks, reservations and requests that was.
      */
     int releaseOwner(LockOwner owner);
 
     /**
-     * Releases every lock of every owner of the client {@code clientId} of {@code protocol} and
-     * cancels their waiting requests (NLM4 FREE_ALL, client expiry); returns how many locks and
-     * requests that was. Locks the client takes while this runs may survive it.
+     * Releases every lock and share reservation of every owner of the client {@code clientId} of
+     * {@code protocol} and cancels their waiting requests (NLM4 FREE_ALL, client expiry); returns
+     * how many that was. Locks the client takes while this runs may survive it.
      */
     int releaseClient(String protocol, String clientId);
 

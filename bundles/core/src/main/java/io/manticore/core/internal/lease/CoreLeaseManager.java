@@ -17,6 +17,9 @@ import io.manticore.api.lease.LockOwner;
 import io.manticore.api.lease.LockRange;
 import io.manticore.api.lease.LockResult;
 import io.manticore.api.lease.LockStatus;
+import io.manticore.api.lease.ShareInfo;
+import io.manticore.api.lease.ShareMode;
+import io.manticore.api.lease.ShareResult;
 import io.manticore.api.vfs.FileHandle;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lease manager: byte-range locks per file, each file's state guarded by its own monitor in
+ * The lease manager: byte-range locks per file (and share reservations, in {@link ShareTable}), each file's state guarded by its own monitor in
  * a concurrent table and dropped when empty. Waiting requests are completed after the monitor
  * is let go, on the thread whose call decided them. Lock order: a file's monitor, then the
  * wait-for graph's; never two files' monitors at once. Usable without OSGi: construct it and
@@ -40,6 +43,7 @@ public final class CoreLeaseManager implements LeaseManager, AutoCloseable {
     private final WaitForGraph graph = new WaitForGraph();
     private final LockLimits limits;
     private final ClientCounts counts;
+    private final ShareTable shares;
 
     @Activate
     public CoreLeaseManager() {
@@ -51,6 +55,7 @@ public final class CoreLeaseManager implements LeaseManager, AutoCloseable {
     public CoreLeaseManager(LockLimits limits) {
         this.limits = limits;
         this.counts = new ClientCounts(limits.maxLocksPerClient());
+        this.shares = new ShareTable(counts);
     }
 
     @Override
@@ -114,16 +119,31 @@ public final class CoreLeaseManager implements LeaseManager, AutoCloseable {
     }
 
     @Override
+    public ShareResult share(FileHandle file, LockOwner owner, ShareMode mode) {
+        return shares.share(file, owner, mode);
+    }
+
+    @Override
+    public boolean unshare(FileHandle file, LockOwner owner) {
+        return shares.unshare(file, owner);
+    }
+
+    @Override
+    public List<ShareInfo> shares() {
+        return shares.all();
+    }
+
+    @Override
     public int releaseOwner(LockOwner owner) {
         Objects.requireNonNull(owner, "owner");
-        return release(owner::equals);
+        return release(owner::equals) + shares.release(owner::equals);
     }
 
     @Override
     public int releaseClient(String protocol, String clientId) {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(clientId, "clientId");
-        return release(owner -> owner.belongsTo(protocol, clientId));
+        return release(owner -> owner.belongsTo(protocol, clientId)) + shares.release(owner -> owner.belongsTo(protocol, clientId));
     }
 
     @Override
@@ -146,10 +166,11 @@ public final class CoreLeaseManager implements LeaseManager, AutoCloseable {
         LOG.info("Lease manager stopped");
     }
 
-    /** Cancels every waiting request and drops every lock. */
+    /** Cancels every waiting request and drops every lock and share reservation. */
     @Override
     public void close() {
         release(owner -> true);
+        shares.release(owner -> true);
     }
 
     /** Cancels {@code waiter} if it still waits (for {@link Waiter#cancel()}). */
@@ -173,7 +194,7 @@ public final class CoreLeaseManager implements LeaseManager, AutoCloseable {
 
     /** True when no file has state, no client is counted and no request waits. */
     boolean isIdle() {
-        return files.isEmpty() && counts.clients() == 0 && graph.size() == 0;
+        return files.isEmpty() && shares.isEmpty() && counts.clients() == 0 && graph.size() == 0;
     }
 
     private static Held wanted(FileHandle file, LockOwner owner, LockRange range, boolean exclusive) {

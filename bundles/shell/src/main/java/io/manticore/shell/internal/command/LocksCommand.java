@@ -16,9 +16,13 @@ import io.manticore.api.admin.MountInfo;
 import io.manticore.api.lease.LeaseManager;
 import io.manticore.api.lease.LockInfo;
 import io.manticore.api.lease.LockOwner;
+import io.manticore.api.lease.ShareInfo;
 import io.manticore.api.vfs.FileHandle;
 
-/** {@code nas:locks}: the byte-range locks held, and the requests waiting for one, over every protocol. */
+/**
+ * {@code nas:locks}: the byte-range locks held, the requests waiting for one, and the share
+ * reservations, over every protocol.
+ */
 @Component(immediate = true, service = LocksCommand.class,
         property = {"osgi.command.scope=nas", "osgi.command.function=locks"})
 public final class LocksCommand {
@@ -40,9 +44,10 @@ public final class LocksCommand {
         this.mountAdmin = mountAdmin;
     }
 
-    @Descriptor("lists byte-range locks, held and waiting: mount:handle, protocol, client, owner, range, type")
+    @Descriptor("lists byte-range locks, held and waiting, and share reservations: mount:handle, protocol, client, owner, range, type")
     public Rows<LockInfo> locks() {
-        List<LockInfo> locks = CoreServices.require(leaseManager).locks();
+        LeaseManager leases = CoreServices.require(leaseManager);
+        List<LockInfo> locks = leases.locks();
         Map<String, String> mountNames = mountNamesById();
         Table table = new Table().text("FILE").text("PROTOCOL").text("CLIENT").text("OWNER").text("RANGE")
                 .text("TYPE").text("STATE");
@@ -50,6 +55,11 @@ public final class LocksCommand {
             LockOwner owner = l.owner();
             table.row(file(l.file(), mountNames), owner.protocol(), owner.clientId(), Cells.hex(owner.id()), l.range(),
                     l.exclusive() ? "write" : "read", l.waiting() ? "waiting" : "held");
+        }
+        for (ShareInfo share : leases.shares()) {
+            LockOwner owner = share.owner();
+            table.row(file(share.file(), mountNames), owner.protocol(), owner.clientId(), Cells.hex(owner.id()), "whole file",
+                    "share " + share.mode(), "held");
         }
         table.print();
         return new Rows<>(locks);

@@ -9,12 +9,31 @@ import io.manticore.api.lease.LockInfo;
 import io.manticore.api.lease.LockOwner;
 import io.manticore.api.lease.LockRange;
 import io.manticore.api.lease.LockResult;
+import io.manticore.api.lease.ShareInfo;
+import io.manticore.api.lease.ShareMode;
+import io.manticore.api.lease.ShareResult;
 import io.manticore.api.vfs.FileHandle;
 
-/** A LeaseManager answering {@link #locks()} with fixed records; the shell never locks or unlocks. */
+/** A LeaseManager answering {@link #locks()} and {@link #shares()} with fixed records; the shell never locks or unlocks. */
 final class FixedLeaseManager implements LeaseManager {
 
     final List<LockInfo> locks = new ArrayList<>();
+    final List<ShareInfo> shares = new ArrayList<>();
+
+    @Override
+    public List<ShareInfo> shares() {
+        return List.copyOf(shares);
+    }
+
+    @Override
+    public ShareResult share(FileHandle file, LockOwner owner, ShareMode mode) {
+        throw new UnsupportedOperationException("the shell only reads shares");
+    }
+
+    @Override
+    public boolean unshare(FileHandle file, LockOwner owner) {
+        throw new UnsupportedOperationException("the shell only reads shares");
+    }
 
     @Override
     public List<LockInfo> locks() {

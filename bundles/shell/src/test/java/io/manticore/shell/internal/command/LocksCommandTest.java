@@ -15,6 +15,8 @@ import io.manticore.api.admin.MountInfo;
 import io.manticore.api.lease.LockInfo;
 import io.manticore.api.lease.LockOwner;
 import io.manticore.api.lease.LockRange;
+import io.manticore.api.lease.ShareInfo;
+import io.manticore.api.lease.ShareMode;
 import io.manticore.api.vfs.FileHandle;
 import io.manticore.api.vfs.MountId;
 
@@ -55,6 +57,23 @@ public class LocksCommandTest {
                 + "mem:000000000000000300000001  nfs4      client-1  0001020304050607..0c0d0e0f10111213  [4096..EOF]  read   held\n",
                 output.text());
         assertEquals(leases.locks, result);
+    }
+
+    @Test
+    public void shareReservationsFollowTheLocksAsWholeFileRows() {
+        leases.locks.add(new LockInfo(notes, LockOwner.of("nlm", "host-a", new byte[] {7}), new LockRange(0, 10), false, false));
+        leases.shares.add(new ShareInfo(log, LockOwner.of("smb", "10.0.0.7", new byte[] {1, 2}),
+                new ShareMode(ShareMode.READ | ShareMode.WRITE, ShareMode.WRITE | ShareMode.DELETE)));
+
+        List<LockInfo> result = new LocksCommand(leases, admin).locks();
+
+        assertEquals(""
+                + "FILE                          PROTOCOL  CLIENT    OWNER  RANGE       TYPE                       STATE\n"
+                + "----                          --------  ------    -----  -----       ----                       -----\n"
+                + "mem:000000000000000200000001  nlm       host-a    07     [0..9]      read                       held\n"
+                + "mem:000000000000000300000001  smb       10.0.0.7  0102   whole file  share access=rw- deny=-wd  held\n",
+                output.text());
+        assertEquals("the result lists the locks", leases.locks, result);
     }
 
     @Test

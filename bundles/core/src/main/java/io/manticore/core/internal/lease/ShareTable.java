@@ -1,0 +1,136 @@
+package io.manticore.core.internal.lease;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import io.manticore.api.lease.LockOwner;
+import io.manticore.api.lease.ShareInfo;
+import io.manticore.api.lease.ShareMode;
+import io.manticore.api.lease.ShareResult;
+import io.manticore.api.vfs.FileHandle;
+
+/**
+ * Share reservations by file, one per owner and file, each file's list guarded by its own
+ * monitor and dropped when empty; every reservation counts as one of its client's locks.
+ */
+final class ShareTable {
+
+    /** One file's reservations. */
+    private static final class FileShares {
+        final FileHandle file;
+        final List<ShareInfo> held = new ArrayList<>(2);
+        boolean removed;
+
+        FileShares(FileHandle file) {
+            this.file = file;
+        }
+
+        int indexOf(LockOwner owner) {
+            for (int i = 0; i < held.size(); i++) {
+                if (held.get(i).owner().equals(owner)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    private final ConcurrentHashMap<FileHandle, FileShares> files = new ConcurrentHashMap<>();
+    private final ClientCounts counts;
+
+    ShareTable(ClientCounts counts) {
+        this.counts = counts;
+    }
+
+    ShareResult share(FileHandle file, LockOwner owner, ShareMode mode) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(mode, "mode");
+        return onFile(file, true, null, shares -> {
+            for (ShareInfo other : shares.held) {
+                if (!other.owner().equals(owner) && other.mode().conflictsWith(mode)) {
+                    return ShareResult.denied(other);
+                }
+            }
+            ShareInfo granted = new ShareInfo(file, owner, mode);
+            int mine = shares.indexOf(owner);
+            if (mine >= 0) {
+                shares.held.set(mine, granted);
+                return ShareResult.granted();
+            }
+            if (!counts.tryAdd(owner, 1)) {
+                return ShareResult.noLocks();
+            }
+            shares.held.add(granted);
+            return ShareResult.granted();
+        });
+    }
+
+    boolean unshare(FileHandle file, LockOwner owner) {
+        Objects.requireNonNull(owner, "owner");
+        return onFile(file, false, false, shares -> {
+            int mine = shares.indexOf(owner);
+            if (mine < 0) {
+                return false;
+            }
+            shares.held.remove(mine);
+            counts.add(owner, -1);
+            return true;
+        });
+    }
+
+    List<ShareInfo> all() {
+        List<ShareInfo> all = new ArrayList<>();
+        for (FileHandle file : files.keySet()) {
+            all.addAll(onFile(file, false, List.<ShareInfo>of(), shares -> List.copyOf(shares.held)));
+        }
+        return all;
+    }
+
+    /** Drops the reservations of the owners {@code which} accepts; returns how many. */
+    int release(Predicate<LockOwner> which) {
+        int released = 0;
+        for (FileHandle file : files.keySet()) {
+            released += onFile(file, false, 0, shares -> {
+                int before = shares.held.size();
+                shares.held.removeIf(s -> {
+                    boolean drop = which.test(s.owner());
+                    if (drop) {
+                        counts.add(s.owner(), -1);
+                    }
+                    return drop;
+                });
+                return before - shares.held.size();
+            });
+        }
+        return released;
+    }
+
+    boolean isEmpty() {
+        return files.isEmpty();
+    }
+
+    private <T> T onFile(FileHandle file, boolean create, T absent, Function<FileShares, T> action) {
+        Objects.requireNonNull(file, "file");
+        while (true) {
+            FileShares shares = create ? files.computeIfAbsent(file, FileShares::new) : files.get(file);
+            if (shares == null) {
+                return absent;
+            }
+            synchronized (shares) {
+                if (shares.removed) {
+                    continue;
+                }
+                T result = action.apply(shares);
+                if (shares.held.isEmpty()) {
+                    shares.removed = true;
+                    files.remove(shares.file, shares);
+                }
+                return result;
+            }
+        }
+    }
+}
