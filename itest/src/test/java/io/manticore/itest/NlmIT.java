@@ -273,6 +273,57 @@ public class NlmIT {
     }
 
     @Test
+    public void aLockMsgAndATestMsgAnswerThroughTheClientsNlmAsLockResAndTestRes() throws Exception {
+        try (FakeLockClientHost host = new FakeLockClientHost(callbackPort())) {
+            byte[] fh = newFile("messages");
+            Lock a = Lock.of(HOST_A, fh, "owner-a", SVID_A, 0, 100);
+            Lock b = Lock.of(HOST_B, fh, "owner-b", SVID_B, 50, 10);
+            nlm.lockMsg(cookie("a-msg"), true, a);
+            assertEquals(List.of(PortmapClient.PROGRAM + ":" + PortmapClient.GETPORT,
+                    NlmClient.PROGRAM + ":" + (NlmClient.LOCK + 2 * NlmClient.MSG_OFFSET)), calls(host, 2));
+            nlm.testMsg(cookie("b-msg"), true, b);
+            List<FakeLockClientHost.Call> testRes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                testRes.add(host.nextCall(CALLBACK_WAIT_MS));
+            }
+            XdrReader res = new XdrReader(testRes.get(1).args());
+            assertArrayEquals(cookie("b-msg"), res.readOpaque());
+            assertEquals("TEST_RES: denied by a's lock", NlmClient.LCK_DENIED, res.readInt());
+            assertEquals(a.holder(true), new NlmClient.Holder(res.readBool(), res.readInt(), res.readOpaque(), res.readHyper(),
+                    res.readHyper()));
+            res.end();
+            assertRes("a2", NlmClient.LCK_GRANTED, nlm.unlock(cookie("a2"), a));
+            assertEquals(List.of(), host.failures());
+        }
+    }
+
+    @Test
+    public void aShareReservationDeniesAWriterUntilUnshared() throws Exception {
+        byte[] fh = newFile("share-reserved");
+        int denyWrite = 2;
+        int read = 1;
+        int write = 2;
+        byte[] ohA = "share-a".getBytes(StandardCharsets.UTF_8);
+        byte[] ohB = "share-b".getBytes(StandardCharsets.UTF_8);
+        assertEquals(NlmClient.LCK_GRANTED, nlm.share(NlmClient.SHARE, cookie("s1"), HOST_A, fh, ohA, denyWrite, read));
+        assertEquals(NlmClient.LCK_DENIED, nlm.share(NlmClient.SHARE, cookie("s2"), HOST_B, fh, ohB, 0, write));
+        assertEquals(1, leases.shares().size());
+        assertEquals(NlmClient.LCK_GRANTED, nlm.share(NlmClient.UNSHARE, cookie("s3"), HOST_A, fh, ohA, denyWrite, read));
+        assertEquals(NlmClient.LCK_GRANTED, nlm.share(NlmClient.SHARE, cookie("s4"), HOST_B, fh, ohB, 0, write));
+        nlm.freeAll(HOST_B, 1);
+        assertEquals("FREE_ALL drops the host's reservations", List.of(), leases.shares());
+    }
+
+    private static List<String> calls(FakeLockClientHost host, int count) throws InterruptedException {
+        List<String> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            FakeLockClientHost.Call c = host.nextCall(CALLBACK_WAIT_MS);
+            calls.add(c == null ? "none" : c.program() + ":" + c.procedure());
+        }
+        return calls;
+    }
+
+    @Test
     public void aRepeatedBlockedLockWaitsOnceAndIsGrantedWithOneCallback() throws Exception {
         try (FakeLockClientHost host = new FakeLockClientHost(callbackPort())) {
             byte[] fh = newFile("repeated");

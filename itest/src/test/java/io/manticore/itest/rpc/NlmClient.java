@@ -21,6 +21,10 @@ public final class NlmClient {
     public static final int CANCEL = 3;
     public static final int UNLOCK = 4;
     public static final int GRANTED = 5;
+    /** TEST_MSG … UNLOCK_MSG are TEST … UNLOCK plus this; their _RES plus twice this. */
+    public static final int MSG_OFFSET = 5;
+    public static final int SHARE = 20;
+    public static final int UNSHARE = 21;
     public static final int NM_LOCK = 22;
     public static final int FREE_ALL = 23;
 
@@ -211,6 +215,29 @@ public final class NlmClient {
         XdrWriter w = new XdrWriter().writeOpaque(cookie);
         lock.write(w);
         return res(call(UNLOCK, w.toByteArray()));
+    }
+
+    /** LOCK_MSG: the reply is void; the result comes as a LOCK_RES call to the client's NLM. */
+    public void lockMsg(byte[] cookie, boolean exclusive, Lock lock) throws IOException {
+        call(LOCK + MSG_OFFSET, lockArgs(cookie, false, exclusive, lock, false, 0)).success().end();
+    }
+
+    /** TEST_MSG: the reply is void; the result comes as a TEST_RES call. */
+    public void testMsg(byte[] cookie, boolean exclusive, Lock lock) throws IOException {
+        call(TEST + MSG_OFFSET, testArgs(cookie, exclusive, lock)).success().end();
+    }
+
+    /** SHARE or UNSHARE of {@code fh} by the owner {@code oh} of {@code host}; returns the nlm4_stats. */
+    public int share(int procedure, byte[] cookie, String host, byte[] fh, byte[] oh, int denyMode, int access)
+            throws IOException {
+        XdrWriter w = new XdrWriter().writeOpaque(cookie).writeString(host).writeOpaque(fh).writeOpaque(oh)
+                .writeInt(denyMode).writeInt(access).writeBool(false);
+        XdrReader in = call(procedure, w.toByteArray()).success();
+        in.readOpaque();
+        int status = in.readInt();
+        in.readInt();
+        in.end();
+        return status;
     }
 
     /** FREE_ALL (nlm4_notify: the host's name and its NSM state); the result is void. */

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import io.manticore.api.lease.LockInfo;
 import io.manticore.api.lease.LockResult;
 import io.manticore.api.lease.LockStatus;
+import io.manticore.api.lease.ShareResult;
 import io.manticore.api.vfs.FileHandle;
 import io.manticore.api.vfs.VfsException;
 import io.manticore.protocol.nfs3.internal.Callers;
@@ -22,9 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * NLM version 4 (program 100021, XNFS) for the calls of one channel: TEST, LOCK, CANCEL, UNLOCK,
- * NM_LOCK and FREE_ALL over core's lease manager. A blocked LOCK is answered BLOCKED and the
- * client is called back (NLM4_GRANTED) when the lock is granted. The asynchronous _MSG/_RES
- * procedures and SHARE/UNSHARE are not served (PROC_UNAVAIL).
+ * NM_LOCK, FREE_ALL, SHARE and UNSHARE over core's lease manager. A blocked LOCK is answered
+ * BLOCKED and the client is called back (NLM4_GRANTED) when the lock is granted. The
+ * asynchronous TEST_MSG, LOCK_MSG, CANCEL_MSG and UNLOCK_MSG run as their synchronous twins and
+ * send the result back as TEST_RES … UNLOCK_RES; the server holds no blocked lock of its own, so
+ * GRANTED and GRANTED_MSG are answered DENIED, and the _RES procedures are accepted and ignored.
  */
 public final class NlmProgram implements RpcProgram {
 
@@ -32,6 +35,12 @@ public final class NlmProgram implements RpcProgram {
     static final int LOCK = 2;
     static final int CANCEL = 3;
     static final int UNLOCK = 4;
+    static final int GRANTED = 5;
+    /** TEST_MSG … GRANTED_MSG are 6 … 10; their _RES are 5 further, 11 … 15. */
+    static final int MSG_OFFSET = 5;
+    static final int RES_OFFSET = 10;
+    static final int SHARE = 20;
+    static final int UNSHARE = 21;
     static final int NM_LOCK = 22;
     static final int FREE_ALL = 23;
 
@@ -62,21 +71,94 @@ public final class NlmProgram implements RpcProgram {
 
     @Override
     public boolean cachesReplies(int version, int procedure) {
-        return procedure == LOCK || procedure == CANCEL || procedure == UNLOCK || procedure == NM_LOCK;
+        return procedure == LOCK || procedure == CANCEL || procedure == UNLOCK || procedure == NM_LOCK
+                || procedure == SHARE || procedure == UNSHARE;
     }
 
     @Override
     public RpcProcedure procedure(int version, int procedure) {
+        if (procedure > GRANTED + MSG_OFFSET && procedure <= GRANTED + RES_OFFSET) {
+            return (call, args) -> done(RpcResult.success(out -> { })); // a _RES: we send GRANTED synchronously
+        }
+        if (procedure >= TEST + MSG_OFFSET && procedure <= GRANTED + MSG_OFFSET) {
+            RpcProcedure twin = synchronous(procedure - MSG_OFFSET);
+            return (call, args) -> message(call, args, twin, procedure - MSG_OFFSET + RES_OFFSET);
+        }
+        return synchronous(procedure);
+    }
+
+    private RpcProcedure synchronous(int procedure) {
         return switch (procedure) {
             case 0 -> (call, args) -> done(RpcResult.success(out -> { }));
             case TEST -> this::test;
             case LOCK -> (call, args) -> lock(call, args, true);
             case CANCEL -> this::cancel;
             case UNLOCK -> this::unlock;
+            case GRANTED -> this::granted;
+            case SHARE -> (call, args) -> share(call, args, true);
+            case UNSHARE -> (call, args) -> share(call, args, false);
             case NM_LOCK -> (call, args) -> lock(call, args, false);
             case FREE_ALL -> this::freeAll;
             default -> null;
         };
+    }
+
+    /** A _MSG call: runs as {@code twin}, sends twin's result to the caller's NLM as {@code resProcedure}, answers void. */
+    private CompletionStage<RpcResult> message(RpcCall call, XdrDecoder args, RpcProcedure twin, int resProcedure) {
+        InetAddress peer = callers.of(call).peer();
+        return twin.call(call, args).thenApply(result -> {
+            if (result instanceof RpcResult.Written written) {
+                service.sendResult(peer, resProcedure, written.results());
+            } else {
+                result.discard();
+            }
+            return RpcResult.success(out -> { });
+        });
+    }
+
+    /** NLM4_GRANTED: this server is no NLM client and waits for no lock, so nothing it asked for is granted. */
+    private CompletionStage<RpcResult> granted(RpcCall call, XdrDecoder args) {
+        byte[] cookie = args.readOpaqueBytes(NlmLock.MAX_NETOBJ);
+        args.readBool();
+        NlmLock.decode(args);
+        return done(res(cookie, NlmStatus.DENIED));
+    }
+
+    /** SHARE and UNSHARE (nlm4_shareargs in, nlm4_shareres out); in the grace period only reclaims. */
+    private CompletionStage<RpcResult> share(RpcCall call, XdrDecoder args, boolean share) {
+        InetAddress peer = callers.of(call).peer();
+        byte[] cookie = args.readOpaqueBytes(NlmLock.MAX_NETOBJ);
+        NlmShare request = NlmShare.decode(args);
+        boolean reclaim = args.readBool();
+        int status;
+        if (share && service.inGrace() != reclaim) {
+            status = NlmStatus.DENIED_GRACE_PERIOD;
+        } else {
+            status = shareStatus(request, peer, share);
+        }
+        return done(RpcResult.success(out -> {
+            out.writeOpaque(cookie);
+            out.writeInt(status);
+            out.writeInt(0); // sequence: unused by clients
+        }));
+    }
+
+    private int shareStatus(NlmShare request, InetAddress peer, boolean share) {
+        FileHandle fh;
+        try {
+            fh = service.file(request.fh(), peer);
+        } catch (VfsException e) {
+            return NlmService.handleStatus(e);
+        }
+        if (!share) {
+            service.leases().unshare(fh, request.owner());
+            return NlmStatus.GRANTED;
+        }
+        ShareResult result = service.leases().share(fh, request.owner(), request.shareMode());
+        if (result.isGranted()) {
+            service.holder(request.callerName(), peer, true);
+        }
+        return NlmStatus.of(result.status());
     }
 
     private CompletionStage<RpcResult> test(RpcCall call, XdrDecoder args) {

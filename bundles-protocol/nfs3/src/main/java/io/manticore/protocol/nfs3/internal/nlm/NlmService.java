@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -123,6 +124,18 @@ public final class NlmService {
                         LOG.info("NLM4_GRANTED callback to {} failed: {}", host.getHostAddress(), failure.toString());
                     }
                 });
+            }
+        });
+    }
+
+    /**
+     * Sends the result of an asynchronous _MSG call to the client's NLM as the matching _RES call;
+     * a client that cannot be reached is logged, and asks again.
+     */
+    void sendResult(InetAddress host, int resProcedure, Consumer<XdrEncoder> result) {
+        callbacks.call(host, NLM_PROGRAM, NLM_VERSION, resProcedure, result).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.info("NLM4 procedure {} callback to {} failed: {}", resProcedure, host.getHostAddress(), failure.toString());
             }
         });
     }

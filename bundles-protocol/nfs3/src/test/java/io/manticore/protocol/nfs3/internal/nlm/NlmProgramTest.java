@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -79,6 +80,8 @@ public class NlmProgramTest {
     private static final int CANCEL = 3;
     private static final int UNLOCK = 4;
     private static final int FREE_ALL = 23;
+    private static final int SHARE = 20;
+    private static final int UNSHARE = 21;
     private static final FileHandle FILE = FileHandle.of(MountId.forName("mem"), new byte[] {9, 9, 9, 9, 9, 9, 9, 9});
 
     private final BlockingQueue<String> clientCalls = new LinkedBlockingQueue<>();
@@ -162,6 +165,46 @@ public class NlmProgramTest {
         assertEquals("100000/3", clientCalls.poll(10, TimeUnit.SECONDS));
         assertEquals("100021/5 c2 svid=2 0+10 exclusive", clientCalls.poll(10, TimeUnit.SECONDS));
         assertEquals(NlmStatus.DENIED, status(nlm, LOCK, lockArgs("c1", 1, new byte[] {1}, 5, 1, false, false, false)));
+        nlm.finishAndReleaseAll();
+    }
+
+    @Test
+    public void aLockMsgRunsAsLockAndItsResultGoesBackAsLockRes() throws Exception {
+        EmbeddedChannel nlm = nlm(service());
+        XdrDecoder reply = call(nlm, LOCK + 5, lockArgs("c1", 1, new byte[] {1}, 0, 100, true, false, false));
+        assertEquals("the _MSG call itself answers void", 0, reply.remaining());
+        assertEquals("100000/3", clientCalls.poll(10, TimeUnit.SECONDS));
+        assertEquals("100021/12 cookie=07 status=" + NlmStatus.GRANTED, clientCalls.poll(10, TimeUnit.SECONDS));
+
+        call(nlm, TEST + 5, testArgs("c2", 2, new byte[] {2}, 50, 1, false));
+        assertEquals("100000/3", clientCalls.poll(10, TimeUnit.SECONDS));
+        assertEquals("TEST_RES says the range is taken", "100021/11 cookie=07 status=" + NlmStatus.DENIED,
+                clientCalls.poll(10, TimeUnit.SECONDS));
+        call(nlm, UNLOCK + 5, unlockArgs("c1", 1, new byte[] {1}, 0, 100));
+        assertEquals("100000/3", clientCalls.poll(10, TimeUnit.SECONDS));
+        assertEquals("100021/14 cookie=07 status=" + NlmStatus.GRANTED, clientCalls.poll(10, TimeUnit.SECONDS));
+        assertEquals(List.of(), leases.locks());
+        nlm.finishAndReleaseAll();
+    }
+
+    @Test
+    public void aShareDeniesWhatItsModeDeniesUntilUnshared() throws Exception {
+        EmbeddedChannel nlm = nlm(service());
+        int denyWrite = 2;
+        int read = 1;
+        int write = 2;
+        assertEquals(NlmStatus.GRANTED, shareStatus(nlm, SHARE, shareArgs("c1", new byte[] {1}, denyWrite, read)));
+        assertEquals(NlmStatus.DENIED, shareStatus(nlm, SHARE, shareArgs("c2", new byte[] {2}, 0, write)));
+        assertEquals("reading beside it is fine", NlmStatus.GRANTED, shareStatus(nlm, SHARE, shareArgs("c3", new byte[] {3}, 0, read)));
+        assertEquals(2, leases.shares().size());
+
+        assertEquals(NlmStatus.GRANTED, shareStatus(nlm, UNSHARE, shareArgs("c1", new byte[] {1}, denyWrite, read)));
+        assertEquals(NlmStatus.GRANTED, shareStatus(nlm, SHARE, shareArgs("c2", new byte[] {2}, 0, write)));
+        assertEquals(NlmStatus.STALE_FH, shareStatus(nlm, SHARE, out -> {
+            out.writeOpaque(new byte[] {7});
+            out.writeString("c4").writeOpaque(new byte[] {1, 2, 3}).writeOpaque(new byte[] {4}).writeInt(0).writeInt(read);
+            out.writeBool(false);
+        }));
         nlm.finishAndReleaseAll();
     }
 
@@ -314,6 +357,8 @@ public class NlmProgramTest {
                     RpcResult result = RpcResult.success(out -> { });
                     if (program == 100000) {
                         result = RpcResult.success(out -> out.writeInt(((InetSocketAddress) clientHost.localAddress()).getPort()));
+                    } else if (program == 100021 && procedure > 10) {
+                        what += " cookie=" + HexFormat.of().formatHex(args.readOpaqueBytes(64)) + " status=" + args.readInt();
                     } else if (program == 100021) {
                         args.readOpaqueBytes(64);
                         boolean exclusive = args.readBool();
@@ -372,6 +417,33 @@ public class NlmProgramTest {
             out.writeBool(true).writeBool(exclusive);
             lock(out, caller, svid, oh, offset, length);
         };
+    }
+
+    private Consumer<XdrEncoder> testArgs(String caller, int svid, byte[] oh, long offset, long length, boolean exclusive) {
+        return out -> {
+            out.writeOpaque(new byte[] {7});
+            out.writeBool(exclusive);
+            lock(out, caller, svid, oh, offset, length);
+        };
+    }
+
+    /** nlm4_shareargs: cookie, nlm4_share (caller, fh, oh, fsh4_mode, fsh4_access), reclaim. */
+    private Consumer<XdrEncoder> shareArgs(String caller, byte[] oh, int mode, int access) {
+        return out -> {
+            out.writeOpaque(new byte[] {7});
+            out.writeString(caller).writeOpaque(wireHandle).writeOpaque(oh).writeInt(mode).writeInt(access);
+            out.writeBool(false);
+        };
+    }
+
+    /** The nlm4_stats of an nlm4_shareres reply (cookie, stat, sequence). */
+    private int shareStatus(EmbeddedChannel channel, int procedure, Consumer<XdrEncoder> args) {
+        XdrDecoder reply = call(channel, procedure, args);
+        reply.readOpaqueBytes(64);
+        int status = reply.readInt();
+        reply.readInt();
+        assertEquals(0, reply.remaining());
+        return status;
     }
 
     private Consumer<XdrEncoder> unlockArgs(String caller, int svid, byte[] oh, long offset, long length) {
