@@ -2,6 +2,7 @@ package io.manticore.api.lease;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 import io.manticore.api.vfs.FileHandle;
 import org.osgi.annotation.versioning.ProviderType;
@@ -33,8 +34,11 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>It also keeps share reservations ({@link ShareMode}): one per owner and file, refused when
  * it denies what another owner's reservation on the file does or does what one denies. They
- * count with the owner's client's locks against the same bound. Caching leases will be added as
- * further methods.
+ * count with the owner's client's locks against the same bound.
+ *
+ * <p>And it keeps caching leases ({@link LeaseState}: NFSv4 delegations, SMB leases and oplocks),
+ * one per key and file, granted without breaking anything and broken by conflicting access from
+ * any protocol ({@link #breakLeases}); they count against the same bound.
  */
 @ProviderType
 public interface LeaseManager {
@@ -84,13 +88,36 @@ public interface LeaseManager {
     List<ShareInfo> shares();
 
     /**
-     * Releases every lock and share reservation of {@code owner} on every file and cancels its
-     * waiting requests; returns how many locks, reservations and requests that was.
+     * Grants {@code key} the largest part of {@code wanted} that no other key's lease or
+     * reservation on {@code file} rules out, breaking nothing: R and H unless another key holds
+     * or is being broken from W; W only when no other key holds a lease and no other client holds
+     * a share reservation that reads or writes. A key that has a lease on the file gets it back
+     * widened (never narrowed; unchanged while it is being broken). The state of the returned
+     * lease may be NONE: then nothing is held. {@code breaker} is told when the lease must shrink.
+     * A new lease past the client's bound is NONE.
+     */
+    Lease acquireLease(FileHandle file, LockOwner key, LeaseState wanted, LeaseBreaker breaker);
+
+    /**
+     * Shrinks every lease on {@code file} of a key other than {@code requester} (null for a
+     * caller that holds no lease: NFSv3, S3) to what {@code allowed} keeps of it: a write keeps
+     * NONE, another opener R or RH, a rename or delete of the file drops H. The stage completes
+     * when each such lease has acknowledged, been released, or been revoked after the break
+     * timeout (with a log line); at once when there is nothing to break. Never blocks.
+     */
+    CompletionStage<Void> breakLeases(FileHandle file, LockOwner requester, LeaseState allowed);
+
+    /** Every lease, for the shell, file by file. */
+    List<LeaseInfo> leases();
+
+    /**
+     * Releases every lock, share reservation and lease of {@code owner} (as a lease key, too) on
+     * every file and cancels its waiting requests; returns how many that was.
      */
     int releaseOwner(LockOwner owner);
 
     /**
-     * Releases every lock and share reservation of every owner of the client {@code clientId} of
+     * Releases every lock, share reservation and lease of every owner of the client {@code clientId} of
      * {@code protocol} and cancels their waiting requests (NLM4 FREE_ALL, client expiry); returns
      * how many that was. Locks the client takes while this runs may survive it.
      */

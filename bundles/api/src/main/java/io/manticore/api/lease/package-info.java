@@ -1,8 +1,8 @@
 /**
- * The lease manager: byte-range locks and share reservations held by the clients of every
- * protocol on a {@link io.manticore.api.vfs.FileHandle}, through one
- * {@link io.manticore.api.lease.LeaseManager} service implemented by core. Caching leases
- * (delegations, SMB leases and oplocks) will join it in a later version of this package.
+ * The lease manager: byte-range locks, share reservations and caching leases (NFSv4
+ * delegations, SMB leases and oplocks) held by the clients of every protocol on a
+ * {@link io.manticore.api.vfs.FileHandle}, through one {@link io.manticore.api.lease.LeaseManager}
+ * service implemented by core.
  */
 @Export
 @Version("0.2.0")

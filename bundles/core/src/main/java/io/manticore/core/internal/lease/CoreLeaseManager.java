@@ -1,5 +1,6 @@
 package io.manticore.core.internal.lease;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,11 +8,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
+import io.manticore.api.lease.Lease;
+import io.manticore.api.lease.LeaseBreaker;
+import io.manticore.api.lease.LeaseInfo;
 import io.manticore.api.lease.LeaseManager;
+import io.manticore.api.lease.LeaseState;
 import io.manticore.api.lease.LockInfo;
 import io.manticore.api.lease.LockOwner;
 import io.manticore.api.lease.LockRange;
@@ -28,7 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lease manager: byte-range locks per file (and share reservations, in {@link ShareTable}), each file's state guarded by its own monitor in
+ * The lease manager: byte-range locks per file (share reservations in {@link ShareTable}, caching
+ * leases in {@link LeaseTable}), each file's state guarded by its own monitor in
  * a concurrent table and dropped when empty. Waiting requests are completed after the monitor
  * is let go, on the thread whose call decided them. Lock order: a file's monitor, then the
  * wait-for graph's; never two files' monitors at once. Usable without OSGi: construct it and
@@ -38,12 +45,15 @@ import org.slf4j.LoggerFactory;
 public final class CoreLeaseManager implements LeaseManager, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoreLeaseManager.class);
+    /** MS-SMB2 3.3.2.5: 35 s for an oplock or lease break to be acknowledged. */
+    public static final Duration DEFAULT_BREAK_TIMEOUT = Duration.ofSeconds(35);
 
     private final ConcurrentHashMap<FileHandle, FileLocks> files = new ConcurrentHashMap<>();
     private final WaitForGraph graph = new WaitForGraph();
     private final LockLimits limits;
     private final ClientCounts counts;
     private final ShareTable shares;
+    private final LeaseTable leases;
 
     @Activate
     public CoreLeaseManager() {
@@ -53,9 +63,15 @@ public final class CoreLeaseManager implements LeaseManager, AutoCloseable {
     }
 
     public CoreLeaseManager(LockLimits limits) {
+        this(limits, DEFAULT_BREAK_TIMEOUT);
+    }
+
+    /** @param breakTimeout how long a lease break waits for its holder before the lease is revoked */
+    public CoreLeaseManager(LockLimits limits, Duration breakTimeout) {
         this.limits = limits;
         this.counts = new ClientCounts(limits.maxLocksPerClient());
         this.shares = new ShareTable(counts);
+        this.leases = new LeaseTable(counts, shares, breakTimeout);
     }
 
     @Override
@@ -134,16 +150,32 @@ public final class CoreLeaseManager implements LeaseManager, AutoCloseable {
     }
 
     @Override
+    public Lease acquireLease(FileHandle file, LockOwner key, LeaseState wanted, LeaseBreaker breaker) {
+        return leases.acquire(file, key, wanted, breaker);
+    }
+
+    @Override
+    public CompletionStage<Void> breakLeases(FileHandle file, LockOwner requester, LeaseState allowed) {
+        return leases.breakLeases(file, requester, allowed);
+    }
+
+    @Override
+    public List<LeaseInfo> leases() {
+        return leases.all();
+    }
+
+    @Override
     public int releaseOwner(LockOwner owner) {
         Objects.requireNonNull(owner, "owner");
-        return release(owner::equals) + shares.release(owner::equals);
+        return release(owner::equals) + shares.release(owner::equals) + leases.release(owner::equals);
     }
 
     @Override
     public int releaseClient(String protocol, String clientId) {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(clientId, "clientId");
-        return release(owner -> owner.belongsTo(protocol, clientId)) + shares.release(owner -> owner.belongsTo(protocol, clientId));
+        Predicate<LockOwner> ofClient = owner -> owner.belongsTo(protocol, clientId);
+        return release(ofClient) + shares.release(ofClient) + leases.release(ofClient);
     }
 
     @Override
@@ -166,11 +198,12 @@ public final class CoreLeaseManager implements LeaseManager, AutoCloseable {
         LOG.info("Lease manager stopped");
     }
 
-    /** Cancels every waiting request and drops every lock and share reservation. */
+    /** Cancels every waiting request and drops every lock, share reservation and lease. */
     @Override
     public void close() {
         release(owner -> true);
         shares.release(owner -> true);
+        leases.release(owner -> true);
     }
 
     /** Cancels {@code waiter} if it still waits (for {@link Waiter#cancel()}). */
@@ -194,7 +227,7 @@ public final class CoreLeaseManager implements LeaseManager, AutoCloseable {
 
     /** True when no file has state, no client is counted and no request waits. */
     boolean isIdle() {
-        return files.isEmpty() && shares.isEmpty() && counts.clients() == 0 && graph.size() == 0;
+        return files.isEmpty() && shares.isEmpty() && leases.isEmpty() && counts.clients() == 0 && graph.size() == 0;
     }
 
     private static Held wanted(FileHandle file, LockOwner owner, LockRange range, boolean exclusive) {

@@ -109,6 +109,13 @@ final class ShareTable {
         return released;
     }
 
+    /** True when a client other than {@code key}'s holds a reservation on {@code file} that reads or writes. */
+    boolean otherClientUses(FileHandle file, LockOwner key) {
+        return onFile(file, false, false, shares -> shares.held.stream().anyMatch(s ->
+                !s.owner().belongsTo(key.protocol(), key.clientId())
+                        && (s.mode().access() & (ShareMode.READ | ShareMode.WRITE)) != 0));
+    }
+
     boolean isEmpty() {
         return files.isEmpty();
     }

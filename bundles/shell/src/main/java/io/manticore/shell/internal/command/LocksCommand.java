@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.manticore.api.admin.MountAdmin;
 import io.manticore.api.admin.MountInfo;
+import io.manticore.api.lease.LeaseInfo;
 import io.manticore.api.lease.LeaseManager;
 import io.manticore.api.lease.LockInfo;
 import io.manticore.api.lease.LockOwner;
@@ -20,8 +21,8 @@ import io.manticore.api.lease.ShareInfo;
 import io.manticore.api.vfs.FileHandle;
 
 /**
- * {@code nas:locks}: the byte-range locks held, the requests waiting for one, and the share
- * reservations, over every protocol.
+ * {@code nas:locks}: the byte-range locks held, the requests waiting for one, the share
+ * reservations and the caching leases, over every protocol.
  */
 @Component(immediate = true, service = LocksCommand.class,
         property = {"osgi.command.scope=nas", "osgi.command.function=locks"})
@@ -44,7 +45,7 @@ public final class LocksCommand {
         this.mountAdmin = mountAdmin;
     }
 
-    @Descriptor("lists byte-range locks, held and waiting, and share reservations: mount:handle, protocol, client, owner, range, type")
+    @Descriptor("lists byte-range locks, held and waiting, share reservations and leases: mount:handle, protocol, client, owner, range, type")
     public Rows<LockInfo> locks() {
         LeaseManager leases = CoreServices.require(leaseManager);
         List<LockInfo> locks = leases.locks();
@@ -60,6 +61,11 @@ public final class LocksCommand {
             LockOwner owner = share.owner();
             table.row(file(share.file(), mountNames), owner.protocol(), owner.clientId(), Cells.hex(owner.id()), "whole file",
                     "share " + share.mode(), "held");
+        }
+        for (LeaseInfo lease : leases.leases()) {
+            LockOwner key = lease.key();
+            table.row(file(lease.file(), mountNames), key.protocol(), key.clientId(), Cells.hex(key.id()), "whole file",
+                    "lease " + lease.state(), lease.breakingTo() == null ? "held" : "breaking to " + lease.breakingTo());
         }
         table.print();
         return new Rows<>(locks);

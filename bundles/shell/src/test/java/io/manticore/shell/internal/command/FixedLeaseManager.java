@@ -3,8 +3,13 @@ package io.manticore.shell.internal.command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
+import io.manticore.api.lease.Lease;
+import io.manticore.api.lease.LeaseBreaker;
+import io.manticore.api.lease.LeaseInfo;
 import io.manticore.api.lease.LeaseManager;
+import io.manticore.api.lease.LeaseState;
 import io.manticore.api.lease.LockInfo;
 import io.manticore.api.lease.LockOwner;
 import io.manticore.api.lease.LockRange;
@@ -14,15 +19,31 @@ import io.manticore.api.lease.ShareMode;
 import io.manticore.api.lease.ShareResult;
 import io.manticore.api.vfs.FileHandle;
 
-/** A LeaseManager answering {@link #locks()} and {@link #shares()} with fixed records; the shell never locks or unlocks. */
+/** A LeaseManager answering {@link #locks()}, {@link #shares()} and {@link #leases()} with fixed records; the shell never locks or unlocks. */
 final class FixedLeaseManager implements LeaseManager {
 
     final List<LockInfo> locks = new ArrayList<>();
     final List<ShareInfo> shares = new ArrayList<>();
+    final List<LeaseInfo> leases = new ArrayList<>();
 
     @Override
     public List<ShareInfo> shares() {
         return List.copyOf(shares);
+    }
+
+    @Override
+    public Lease acquireLease(FileHandle file, LockOwner key, LeaseState wanted, LeaseBreaker breaker) {
+        throw new UnsupportedOperationException("the shell only reads leases");
+    }
+
+    @Override
+    public CompletionStage<Void> breakLeases(FileHandle file, LockOwner requester, LeaseState allowed) {
+        throw new UnsupportedOperationException("the shell only reads leases");
+    }
+
+    @Override
+    public List<LeaseInfo> leases() {
+        return List.copyOf(leases);
     }
 
     @Override

@@ -12,6 +12,8 @@ import org.junit.Rule;
 import org.junit.Test;
 
 import io.manticore.api.admin.MountInfo;
+import io.manticore.api.lease.LeaseInfo;
+import io.manticore.api.lease.LeaseState;
 import io.manticore.api.lease.LockInfo;
 import io.manticore.api.lease.LockOwner;
 import io.manticore.api.lease.LockRange;
@@ -60,10 +62,13 @@ public class LocksCommandTest {
     }
 
     @Test
-    public void shareReservationsFollowTheLocksAsWholeFileRows() {
+    public void shareReservationsAndLeasesFollowTheLocksAsWholeFileRows() {
         leases.locks.add(new LockInfo(notes, LockOwner.of("nlm", "host-a", new byte[] {7}), new LockRange(0, 10), false, false));
         leases.shares.add(new ShareInfo(log, LockOwner.of("smb", "10.0.0.7", new byte[] {1, 2}),
                 new ShareMode(ShareMode.READ | ShareMode.WRITE, ShareMode.WRITE | ShareMode.DELETE)));
+
+        leases.leases.add(new LeaseInfo(notes, LockOwner.of("nfs4", "client-1", new byte[] {3}),
+                new LeaseState(LeaseState.READ | LeaseState.WRITE), LeaseState.NONE));
 
         List<LockInfo> result = new LocksCommand(leases, admin).locks();
 
@@ -71,7 +76,8 @@ public class LocksCommandTest {
                 + "FILE                          PROTOCOL  CLIENT    OWNER  RANGE       TYPE                       STATE\n"
                 + "----                          --------  ------    -----  -----       ----                       -----\n"
                 + "mem:000000000000000200000001  nlm       host-a    07     [0..9]      read                       held\n"
-                + "mem:000000000000000300000001  smb       10.0.0.7  0102   whole file  share access=rw- deny=-wd  held\n",
+                + "mem:000000000000000300000001  smb       10.0.0.7  0102   whole file  share access=rw- deny=-wd  held\n"
+                + "mem:000000000000000200000001  nfs4      client-1  03     whole file  lease RW                   breaking to none\n",
                 output.text());
         assertEquals("the result lists the locks", leases.locks, result);
     }
