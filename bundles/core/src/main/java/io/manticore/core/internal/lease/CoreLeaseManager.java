@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
@@ -48,7 +47,7 @@ public final class CoreLeaseManager implements LeaseManager, AutoCloseable {
     /** MS-SMB2 3.3.2.5: 35 s for an oplock or lease break to be acknowledged. */
     public static final Duration DEFAULT_BREAK_TIMEOUT = Duration.ofSeconds(35);
 
-    private final ConcurrentHashMap<FileHandle, FileLocks> files = new ConcurrentHashMap<>();
+    private final PerFile<FileLocks> files = new PerFile<>(FileLocks::new);
     private final WaitForGraph graph = new WaitForGraph();
     private final LockLimits limits;
     private final ClientCounts counts;
@@ -181,7 +180,7 @@ public final class CoreLeaseManager implements LeaseManager, AutoCloseable {
     @Override
     public List<LockInfo> locks() {
         List<LockInfo> all = new ArrayList<>();
-        for (FileHandle file : files.keySet()) {
+        for (FileHandle file : files.files()) {
             all.addAll(locks(file));
         }
         return all;
@@ -214,7 +213,7 @@ public final class CoreLeaseManager implements LeaseManager, AutoCloseable {
                 return false;
             }
             withdraw(locks, waiter, new ArrayList<>(1));
-            dropIfEmpty(locks);
+            files.dropIfEmpty(locks);
         }
         waiter.deliver();
         return true;
@@ -243,32 +242,10 @@ public final class CoreLeaseManager implements LeaseManager, AutoCloseable {
      * it is left empty, then delivers the waiters the action decided.
      */
     private <T> T onFile(FileHandle file, boolean create, T absent, BiFunction<FileLocks, List<Waiter>, T> action) {
-        Objects.requireNonNull(file, "file");
         List<Waiter> decided = new ArrayList<>();
-        T result;
-        while (true) {
-            FileLocks locks = create ? files.computeIfAbsent(file, FileLocks::new) : files.get(file);
-            if (locks == null) {
-                return absent;
-            }
-            synchronized (locks) {
-                if (locks.isRemoved()) {
-                    continue;
-                }
-                result = action.apply(locks, decided);
-                dropIfEmpty(locks);
-            }
-            break;
-        }
+        T result = files.on(file, create, absent, locks -> action.apply(locks, decided));
         decided.forEach(Waiter::deliver);
         return result;
-    }
-
-    private void dropIfEmpty(FileLocks locks) {
-        if (locks.isEmpty()) {
-            locks.markRemoved();
-            files.remove(locks.file(), locks);
-        }
     }
 
     /** Gives {@code wanted} to its owner unless that passes the client's bound. */
@@ -347,7 +324,7 @@ public final class CoreLeaseManager implements LeaseManager, AutoCloseable {
 
     private int release(Predicate<LockOwner> which) {
         int released = 0;
-        for (FileHandle file : files.keySet()) {
+        for (FileHandle file : files.files()) {
             released += onFile(file, false, 0, (locks, decided) -> {
                 int count = 0;
                 for (Waiter waiter : locks.waiters()) {

@@ -14,21 +14,19 @@ import io.manticore.api.vfs.FileHandle;
 
 /**
  * The locks held on one file, by owner, and the requests waiting for them in arrival order.
- * Not thread-safe: callers hold its monitor. Once {@link #markRemoved() removed} from the
- * manager's table (when empty) it is never used again.
+ * Not thread-safe: callers hold its monitor. Once removed from the manager's table (when empty)
+ * it is never used again.
  */
-final class FileLocks {
+final class FileLocks extends PerFile.State {
 
     private static final Comparator<Held> BY_RANGE = Comparator.comparing(Held::first, Long::compareUnsigned)
             .thenComparing(Held::last, Long::compareUnsigned);
 
-    private final FileHandle file;
     private final Map<LockOwner, List<Held>> held = new LinkedHashMap<>();
     private final List<Waiter> waiters = new ArrayList<>();
-    private boolean removed;
 
     FileLocks(FileHandle file) {
-        this.file = file;
+        super(file);
     }
 
     FileHandle file() {
@@ -111,16 +109,9 @@ final class FileLocks {
         waiters.remove(waiter);
     }
 
+    @Override
     boolean isEmpty() {
         return held.isEmpty() && waiters.isEmpty();
-    }
-
-    boolean isRemoved() {
-        return removed;
-    }
-
-    void markRemoved() {
-        removed = true;
     }
 
     /** The held locks by offset, then the waiting requests in arrival order. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -23,21 +22,24 @@ import io.manticore.api.lease.LockOwner;
 import io.manticore.api.vfs.FileHandle;
 
 /**
- * Caching leases by file, one per key and file, each file's list guarded by its own monitor and
- * dropped when empty. Breakers are called, and breaks completed, after the monitor is let go.
+ * Caching leases by file ({@link PerFile}), one per key and file. Breakers are called, and
+ * breaks completed, after the file's monitor is let go.
  */
 final class LeaseTable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaseTable.class);
 
     /** One file's leases. */
-    private static final class FileLeases {
-        final FileHandle file;
+    private static final class FileLeases extends PerFile.State {
         final List<CoreLease> held = new ArrayList<>(2);
-        boolean removed;
 
         FileLeases(FileHandle file) {
-            this.file = file;
+            super(file);
+        }
+
+        @Override
+        boolean isEmpty() {
+            return held.isEmpty();
         }
 
         CoreLease of(LockOwner key) {
@@ -54,7 +56,7 @@ final class LeaseTable {
     private record Notice(CoreLease lease, LeaseState to) {
     }
 
-    private final ConcurrentHashMap<FileHandle, FileLeases> files = new ConcurrentHashMap<>();
+    private final PerFile<FileLeases> files = new PerFile<>(FileLeases::new);
     private final ClientCounts counts;
     private final ShareTable shares;
     private final Duration breakTimeout;
@@ -204,7 +206,7 @@ final class LeaseTable {
 
     List<LeaseInfo> all() {
         List<LeaseInfo> all = new ArrayList<>();
-        for (FileHandle file : files.keySet()) {
+        for (FileHandle file : files.files()) {
             all.addAll(onFile(file, false, List.<LeaseInfo>of(), leases -> leases.held.stream().map(CoreLease::info).toList()));
         }
         return all;
@@ -214,7 +216,7 @@ final class LeaseTable {
     int release(Predicate<LockOwner> which) {
         int released = 0;
         List<CompletableFuture<Void>> done = new ArrayList<>();
-        for (FileHandle file : files.keySet()) {
+        for (FileHandle file : files.files()) {
             released += onFile(file, false, 0, leases -> {
                 int count = 0;
                 for (CoreLease lease : List.copyOf(leases.held)) {
@@ -246,23 +248,6 @@ final class LeaseTable {
     }
 
     private <T> T onFile(FileHandle file, boolean create, T absent, Function<FileLeases, T> action) {
-        Objects.requireNonNull(file, "file");
-        while (true) {
-            FileLeases leases = create ? files.computeIfAbsent(file, FileLeases::new) : files.get(file);
-            if (leases == null) {
-                return absent;
-            }
-            synchronized (leases) {
-                if (leases.removed) {
-                    continue;
-                }
-                T result = action.apply(leases);
-                if (leases.held.isEmpty()) {
-                    leases.removed = true;
-                    files.remove(leases.file, leases);
-                }
-                return result;
-            }
-        }
+        return files.on(file, create, absent, action);
     }
 }

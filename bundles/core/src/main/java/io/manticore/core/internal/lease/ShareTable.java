@@ -3,7 +3,6 @@ package io.manticore.core.internal.lease;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -14,19 +13,22 @@ import io.manticore.api.lease.ShareResult;
 import io.manticore.api.vfs.FileHandle;
 
 /**
- * Share reservations by file, one per owner and file, each file's list guarded by its own
- * monitor and dropped when empty; every reservation counts as one of its client's locks.
+ * Share reservations by file ({@link PerFile}), one per owner and file; every reservation
+ * counts as one of its client's locks.
  */
 final class ShareTable {
 
     /** One file's reservations. */
-    private static final class FileShares {
-        final FileHandle file;
+    private static final class FileShares extends PerFile.State {
         final List<ShareInfo> held = new ArrayList<>(2);
-        boolean removed;
 
         FileShares(FileHandle file) {
-            this.file = file;
+            super(file);
+        }
+
+        @Override
+        boolean isEmpty() {
+            return held.isEmpty();
         }
 
         int indexOf(LockOwner owner) {
@@ -39,7 +41,7 @@ final class ShareTable {
         }
     }
 
-    private final ConcurrentHashMap<FileHandle, FileShares> files = new ConcurrentHashMap<>();
+    private final PerFile<FileShares> files = new PerFile<>(FileShares::new);
     private final ClientCounts counts;
 
     ShareTable(ClientCounts counts) {
@@ -84,7 +86,7 @@ final class ShareTable {
 
     List<ShareInfo> all() {
         List<ShareInfo> all = new ArrayList<>();
-        for (FileHandle file : files.keySet()) {
+        for (FileHandle file : files.files()) {
             all.addAll(onFile(file, false, List.<ShareInfo>of(), shares -> List.copyOf(shares.held)));
         }
         return all;
@@ -93,7 +95,7 @@ final class ShareTable {
     /** Drops the reservations of the owners {@code which} accepts; returns how many. */
     int release(Predicate<LockOwner> which) {
         int released = 0;
-        for (FileHandle file : files.keySet()) {
+        for (FileHandle file : files.files()) {
             released += onFile(file, false, 0, shares -> {
                 int before = shares.held.size();
                 shares.held.removeIf(s -> {
@@ -121,23 +123,6 @@ final class ShareTable {
     }
 
     private <T> T onFile(FileHandle file, boolean create, T absent, Function<FileShares, T> action) {
-        Objects.requireNonNull(file, "file");
-        while (true) {
-            FileShares shares = create ? files.computeIfAbsent(file, FileShares::new) : files.get(file);
-            if (shares == null) {
-                return absent;
-            }
-            synchronized (shares) {
-                if (shares.removed) {
-                    continue;
-                }
-                T result = action.apply(shares);
-                if (shares.held.isEmpty()) {
-                    shares.removed = true;
-                    files.remove(shares.file, shares);
-                }
-                return result;
-            }
-        }
+        return files.on(file, create, absent, action);
     }
 }
