@@ -20,7 +20,7 @@ import io.manticore.api.vfs.FileHandle;
 import io.manticore.api.vfs.Vfs;
 import io.manticore.api.vfs.VfsError;
 import io.manticore.api.vfs.VfsException;
-import io.manticore.core.internal.vfs.ShellTestVfs;
+import io.manticore.core.internal.vfs.TestVfs;
 
 public class BucketsCommandTest {
 
@@ -29,7 +29,7 @@ public class BucketsCommandTest {
     @Rule
     public final CapturedOutput output = new CapturedOutput();
 
-    private final ShellTestVfs fs = new ShellTestVfs();
+    private final TestVfs fs = new TestVfs();
     private final Map<String, BucketConfig> configured = new LinkedHashMap<>();
 
     @After

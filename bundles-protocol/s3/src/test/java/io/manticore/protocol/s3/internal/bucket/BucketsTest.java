@@ -1,6 +1,6 @@
 package io.manticore.protocol.s3.internal.bucket;
 
-import static io.manticore.core.internal.vfs.S3TestVfs.await;
+import static io.manticore.core.internal.vfs.TestVfs.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -14,14 +14,14 @@ import org.junit.Test;
 import io.manticore.api.config.BucketConfig;
 import io.manticore.api.config.S3Settings;
 import io.manticore.api.cred.Cred;
-import io.manticore.core.internal.vfs.S3TestVfs;
+import io.manticore.core.internal.vfs.TestVfs;
 import io.manticore.protocol.s3.internal.error.Failures;
 import io.manticore.protocol.s3.internal.error.S3Error;
 import io.manticore.protocol.s3.internal.error.S3Exception;
 
 public class BucketsTest {
 
-    private final S3TestVfs fs = new S3TestVfs();
+    private final TestVfs fs = new TestVfs();
     private final Buckets buckets = new Buckets(fs.vfs(), fs.configService());
 
     @After
@@ -135,7 +135,7 @@ public class BucketsTest {
     }
 
     private static void assertError(S3Error expected, CompletionStage<?> stage) {
-        Throwable t = Failures.cause(S3TestVfs.failure(stage));
+        Throwable t = Failures.cause(TestVfs.failure(stage));
         if (!(t instanceof S3Exception e) || e.error() != expected) {
             throw new AssertionError("expected " + expected + ", got " + t, t);
         }

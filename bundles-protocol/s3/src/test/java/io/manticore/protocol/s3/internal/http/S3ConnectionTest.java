@@ -27,7 +27,7 @@ import org.junit.Test;
 import io.manticore.api.config.S3KeyConfig;
 import io.manticore.api.config.S3Settings;
 import io.manticore.api.cred.Cred;
-import io.manticore.core.internal.vfs.S3TestVfs;
+import io.manticore.core.internal.vfs.TestVfs;
 import io.manticore.protocol.s3.internal.S3Context;
 import io.manticore.protocol.s3.internal.client.S3Clients;
 import io.manticore.protocol.s3.internal.op.Router;
@@ -44,13 +44,13 @@ public class S3ConnectionTest {
     @Rule
     public final LeakCheck leaks = new LeakCheck();
 
-    private S3TestVfs fs;
+    private TestVfs fs;
     private EmbeddedChannel channel;
     private final StringBuilder received = new StringBuilder();
 
     @Before
     public void setUp() {
-        fs = new S3TestVfs();
+        fs = new TestVfs();
         fs.write(Cred.ROOT, "/mem/b/one.txt", bytes("first"));
         fs.write(Cred.ROOT, "/mem/b/two.txt", bytes("second object"));
         fs.mkdirs(Cred.ROOT, "/mem/private");

@@ -17,7 +17,7 @@ import io.manticore.api.cred.Cred;
 import io.manticore.api.vfs.FileHandle;
 import io.manticore.api.vfs.Guard;
 import io.manticore.api.vfs.SetAttrs;
-import io.manticore.core.internal.vfs.S3TestVfs;
+import io.manticore.core.internal.vfs.TestVfs;
 import io.manticore.protocol.s3.internal.error.S3Error;
 import io.manticore.testkit.LeakCheck;
 import org.junit.After;
@@ -73,7 +73,7 @@ public class ListObjectsV2Test {
     @Test
     public void fetchOwnerAddsTheFileOwner() {
         FileHandle fh = h.fs.write(Cred.ROOT, ListingHarness.ROOT + "/mine", new byte[0]);
-        S3TestVfs.await(h.fs.vfs().setattr(Cred.ROOT, fh, SetAttrs.NONE.withOwner(1234, 99), Guard.NONE));
+        TestVfs.await(h.fs.vfs().setattr(Cred.ROOT, fh, SetAttrs.NONE.withOwner(1234, 99), Guard.NONE));
         Element owner = child(child(h.v2("fetch-owner", "true").getDocumentElement(), "Contents"), "Owner");
         assertEquals("1234", child(owner, "ID").getTextContent());
         assertEquals("1234", child(owner, "DisplayName").getTextContent());
@@ -101,9 +101,9 @@ public class ListObjectsV2Test {
     public void symlinksAndFoldersWithOnlySymlinksListNoKeys() {
         h.put("real", "1");
         FileHandle root = h.fs.resolve(ListingHarness.ROOT);
-        S3TestVfs.await(h.fs.vfs().symlink(Cred.ROOT, root, "link", "real", SetAttrs.NONE));
+        TestVfs.await(h.fs.vfs().symlink(Cred.ROOT, root, "link", "real", SetAttrs.NONE));
         FileHandle only = h.fs.mkdirs(Cred.ROOT, ListingHarness.ROOT + "/only");
-        S3TestVfs.await(h.fs.vfs().symlink(Cred.ROOT, only, "l", "../real", SetAttrs.NONE));
+        TestVfs.await(h.fs.vfs().symlink(Cred.ROOT, only, "l", "../real", SetAttrs.NONE));
         assertEquals(List.of("real"), keys(h.v2()));
     }
 
@@ -219,15 +219,15 @@ public class ListObjectsV2Test {
         h.put("top", "1");
         h.put("private", "1");
         FileHandle secret = h.fs.resolve(ListingHarness.ROOT + "/secret");
-        S3TestVfs.await(h.fs.vfs().setattr(Cred.ROOT, secret, SetAttrs.mode(0700), Guard.NONE));
+        TestVfs.await(h.fs.vfs().setattr(Cred.ROOT, secret, SetAttrs.mode(0700), Guard.NONE));
         FileHandle hidden = h.fs.resolve(ListingHarness.ROOT + "/private");
-        S3TestVfs.await(h.fs.vfs().setattr(Cred.ROOT, hidden, SetAttrs.mode(0600), Guard.NONE));
+        TestVfs.await(h.fs.vfs().setattr(Cred.ROOT, hidden, SetAttrs.mode(0600), Guard.NONE));
         Document doc = h.call(new ListObjectsV2(), query("list-type", "2"), "alice", alice);
         assertEquals(List.of("open/a", "top"), keys(doc));
         Document rolled = h.call(new ListObjectsV2(), query("list-type", "2", "delimiter", "/"), "alice", alice);
         assertEquals("a folder rolled up is not entered, so it shows", List.of("open/", "secret/"), prefixes(rolled));
         FileHandle root = h.fs.resolve(ListingHarness.ROOT);
-        S3TestVfs.await(h.fs.vfs().setattr(Cred.ROOT, root, SetAttrs.mode(0700), Guard.NONE));
+        TestVfs.await(h.fs.vfs().setattr(Cred.ROOT, root, SetAttrs.mode(0700), Guard.NONE));
         assertEquals(S3Error.ACCESS_DENIED,
                 h.error(new ListObjectsV2(), query("list-type", "2"), "alice", alice, ListingHarness.BUCKET));
         assertEquals(List.of("open/a", "private", "secret/b", "top"), keys(h.v2()));

@@ -11,7 +11,7 @@ import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import io.manticore.api.cred.Cred;
-import io.manticore.core.internal.vfs.S3TestVfs;
+import io.manticore.core.internal.vfs.TestVfs;
 import io.manticore.protocol.s3.internal.S3Context;
 import io.manticore.api.vfs.VfsException;
 import io.manticore.protocol.s3.internal.error.Failures;
@@ -38,7 +38,7 @@ final class ListingHarness implements AutoCloseable {
     static final String BUCKET = "bkt";
     static final String ROOT = "/mem/bkt";
 
-    final S3TestVfs fs = new S3TestVfs();
+    final TestVfs fs = new TestVfs();
     final S3Context context;
 
     ListingHarness() {
@@ -84,7 +84,7 @@ final class ListingHarness implements AutoCloseable {
 
     /** Runs {@code op} and parses its 200 answer, releasing the buffer. */
     Document call(S3Operation op, Map<String, String> query, String user, Cred cred) {
-        S3Response response = S3TestVfs.await(op.execute(s3Call(query, user, cred, BUCKET)));
+        S3Response response = TestVfs.await(op.execute(s3Call(query, user, cred, BUCKET)));
         try {
             if (!HttpResponseStatus.OK.equals(response.status())) {
                 throw new AssertionError("status " + response.status());
@@ -113,7 +113,7 @@ final class ListingHarness implements AutoCloseable {
 
     /** What {@code op} fails with, unwrapped. */
     Throwable failure(S3Operation op, Map<String, String> query, String user, Cred cred, String bucket) {
-        return Failures.cause(S3TestVfs.failure(op.execute(s3Call(query, user, cred, bucket)).whenComplete((unexpected, t) -> {
+        return Failures.cause(TestVfs.failure(op.execute(s3Call(query, user, cred, bucket)).whenComplete((unexpected, t) -> {
             if (unexpected != null) {
                 unexpected.discard();
             }

@@ -16,7 +16,7 @@ import java.util.Random;
 
 import io.manticore.api.cred.Cred;
 import io.manticore.api.vfs.FileHandle;
-import io.manticore.core.internal.vfs.S3TestVfs;
+import io.manticore.core.internal.vfs.TestVfs;
 import io.manticore.testkit.LeakCheck;
 import org.junit.After;
 import org.junit.Rule;
@@ -106,7 +106,7 @@ public class ListingPagingTest {
         FileHandle dir = h.fs.resolve(ListingHarness.ROOT + "/flat");
         // Changes behind the page, at its end, and ahead of it.
         for (String gone : List.of(expected.get(10), expected.get(1000), expected.get(1500))) {
-            S3TestVfs.await(h.fs.vfs().remove(Cred.ROOT, dir, gone.substring("flat/".length())));
+            TestVfs.await(h.fs.vfs().remove(Cred.ROOT, dir, gone.substring("flat/".length())));
             expected.remove(gone);
         }
         for (String added : List.of(last + "a", expected.get(5) + "a", expected.get(1200) + "a")) {

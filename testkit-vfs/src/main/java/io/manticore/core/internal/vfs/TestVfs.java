@@ -21,6 +21,7 @@ import io.manticore.api.cred.Cred;
 import io.manticore.api.vfs.AttrMask;
 import io.manticore.api.vfs.CreateMode;
 import io.manticore.api.vfs.FileHandle;
+import io.manticore.api.vfs.Guard;
 import io.manticore.api.vfs.OpenFlags;
 import io.manticore.api.vfs.SetAttrs;
 import io.manticore.api.vfs.Stability;
@@ -30,11 +31,11 @@ import io.manticore.vfs.memfs.internal.MemfsModule;
 import io.netty.buffer.Unpooled;
 
 /**
- * Core's real VFS with a memfs mount {@value #MOUNT}, for the S3 module's tests, and a
- * configuration (buckets, users, access keys, S3 settings) that tests change as they go.
- * Paths given to the helpers are namespace paths ({@code /mem/bucket/a/b}).
+ * Core's real VFS with a memfs mount {@value #MOUNT}, for the tests of protocols and the shell,
+ * and a configuration (buckets, users, access keys, S3 settings) that tests change as they go.
+ * Paths given to the helpers are namespace paths ({@code /mem/a/b}).
  */
-public final class S3TestVfs implements AutoCloseable {
+public final class TestVfs implements AutoCloseable {
 
     public static final String MOUNT = "mem";
     private static final long TIMEOUT_SECONDS = 30;
@@ -48,7 +49,7 @@ public final class S3TestVfs implements AutoCloseable {
     private volatile ServerConfig current;
     private long generation;
 
-    public S3TestVfs() {
+    public TestVfs() {
         core.moduleBound(new MemfsModule(), "test", "1");
         apply();
     }
@@ -87,25 +88,26 @@ public final class S3TestVfs implements AutoCloseable {
     }
 
     /** Configures bucket {@code name} over the namespace folder {@code path} (which must exist to be opened). */
-    public S3TestVfs bucket(String name, String path, boolean publicRead) {
+    public TestVfs bucket(String name, String path, boolean publicRead) {
         buckets.put(name, new BucketConfig(path, publicRead));
         apply();
         return this;
     }
 
-    public S3TestVfs user(String name, int uid, int gid) {
+    /** Adds the user {@code name}, whose password is {@code "secret-" + name}. */
+    public TestVfs user(String name, int uid, int gid) {
         users.add(new UserConfig(name, "secret-" + name, null, uid, gid, List.of(), false));
         apply();
         return this;
     }
 
-    public S3TestVfs accessKey(S3KeyConfig key) {
+    public TestVfs accessKey(S3KeyConfig key) {
         keys.add(key);
         apply();
         return this;
     }
 
-    public S3TestVfs s3(S3Settings settings) {
+    public TestVfs s3(S3Settings settings) {
         s3 = settings;
         apply();
         return this;
@@ -114,6 +116,11 @@ public final class S3TestVfs implements AutoCloseable {
     /** The handle of a namespace path, as root. */
     public FileHandle resolve(String path) {
         return await(vfs().resolve(Cred.ROOT, path)).fh();
+    }
+
+    /** The folder {@code path}, making those of its folders that are missing as root, mode 0755. */
+    public FileHandle mkdirs(String path) {
+        return mkdirs(Cred.ROOT, path);
     }
 
     /** Makes the folders of {@code path} that are missing, as {@code cred}, mode 0755; returns the last. */
@@ -129,14 +136,25 @@ public final class S3TestVfs implements AutoCloseable {
 
     /** Writes a new file {@code path} as {@code cred}, mode 0644, making its folders. */
     public FileHandle write(Cred cred, String path, byte[] content) {
-        int slash = path.lastIndexOf('/');
-        FileHandle dir = mkdirs(cred, path.substring(0, slash));
-        FileHandle fh = await(vfs().openAt(cred, dir, path.substring(slash + 1), OpenFlags.create(CreateMode.CREATE_NEW),
-                SetAttrs.mode(0644), AttrMask.ALL)).file().handle();
+        FileHandle fh = create(cred, path);
         if (content.length > 0) {
             await(vfs().write(cred, fh, 0, Unpooled.copiedBuffer(content), Stability.FILE_SYNC));
         }
         return fh;
+    }
+
+    /** A new regular file {@code path} of {@code size} bytes (a hole) made as root, making its folders. */
+    public FileHandle file(String path, long size) {
+        FileHandle fh = create(Cred.ROOT, path);
+        if (size > 0) {
+            await(vfs().setattr(Cred.ROOT, fh, SetAttrs.NONE.withSize(size), Guard.NONE));
+        }
+        return fh;
+    }
+
+    /** A new symlink {@code path} to {@code target} made as root, making its folders. */
+    public void symlink(String path, String target) {
+        await(vfs().symlink(Cred.ROOT, mkdirs(parentOf(path)), nameOf(path), target, SetAttrs.mode(0777)));
     }
 
     /** The stage's value, failing the test with its failure's cause after {@value #TIMEOUT_SECONDS} s. */
@@ -168,6 +186,12 @@ public final class S3TestVfs implements AutoCloseable {
         scheduler.close();
     }
 
+    private FileHandle create(Cred cred, String path) {
+        FileHandle dir = mkdirs(cred, parentOf(path));
+        return await(vfs().openAt(cred, dir, nameOf(path), OpenFlags.create(CreateMode.CREATE_NEW), SetAttrs.mode(0644),
+                AttrMask.ALL)).file().handle();
+    }
+
     private void apply() {
         Map<String, MountConfig> mounts = Map.of(MOUNT, new MountConfig("memfs", "/", Map.of("size", "256m")));
         ServerConfig config = new ServerConfig(VfsCore.DEFAULT_SETTINGS, List.of(), mounts, Map.of(), Map.of(), buckets,
@@ -177,17 +201,19 @@ public final class S3TestVfs implements AutoCloseable {
         generation++;
     }
 
+    private static String parentOf(String path) {
+        return path.substring(0, path.lastIndexOf('/'));
+    }
+
+    private static String nameOf(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
     private static List<String> relative(String path) {
         String prefix = "/" + MOUNT;
-        if (!path.startsWith(prefix)) {
+        if (!path.equals(prefix) && !path.startsWith(prefix + "/")) {
             throw new IllegalArgumentException(path + " is not under " + prefix);
         }
-        List<String> names = new ArrayList<>();
-        for (String name : path.substring(prefix.length()).split("/")) {
-            if (!name.isEmpty()) {
-                names.add(name);
-            }
-        }
-        return names;
+        return List.of(path.substring(prefix.length()).split("/")).stream().filter(n -> !n.isEmpty()).toList();
     }
 }
