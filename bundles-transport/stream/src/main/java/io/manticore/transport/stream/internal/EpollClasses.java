@@ -1,15 +1,17 @@
-package io.manticore.transport.udp.internal;
+package io.manticore.transport.stream.internal;
 
 import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.DatagramChannel;
 
 /** The only class that names Netty's epoll classes, loaded only when epoll is wanted. */
-final class EpollSupport {
+final class EpollClasses {
 
-    private EpollSupport() {
+    private EpollClasses() {
     }
 
     static boolean available() {
@@ -18,6 +20,10 @@ final class EpollSupport {
 
     static IoHandlerFactory factory() {
         return EpollIoHandler.newFactory();
+    }
+
+    static Class<? extends ServerChannel> serverChannel() {
+        return EpollServerSocketChannel.class;
     }
 
     static Class<? extends DatagramChannel> datagramChannel() {
