@@ -37,6 +37,7 @@ import io.manticore.api.vfs.Stability;
 import io.manticore.api.vfs.Vfs;
 import io.manticore.api.vfs.VfsMount;
 import io.manticore.api.vfs.WriteResult;
+import io.manticore.core.internal.lease.CoreLeaseManager;
 import io.manticore.core.internal.runtime.CoreScheduler;
 import io.manticore.vfs.memfs.internal.MemfsModule;
 import io.netty.buffer.ByteBuf;
@@ -74,7 +75,7 @@ public class VfsDispatchBench {
     @Setup(Level.Trial)
     public void setUp() {
         scheduler = new CoreScheduler();
-        core = new VfsCore(scheduler, VfsCore.DEFAULT_SETTINGS);
+        core = new VfsCore(scheduler, VfsCore.DEFAULT_SETTINGS, new CoreLeaseManager());
         MemfsModule memfs = new MemfsModule();
         core.moduleBound(memfs, "io.manticore.vfs.memfs", "bench");
         core.configApplied(new ServerConfig(VfsCore.DEFAULT_SETTINGS, List.of(),

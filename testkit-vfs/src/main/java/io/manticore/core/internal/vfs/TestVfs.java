@@ -26,6 +26,7 @@ import io.manticore.api.vfs.OpenFlags;
 import io.manticore.api.vfs.SetAttrs;
 import io.manticore.api.vfs.Stability;
 import io.manticore.api.vfs.Vfs;
+import io.manticore.core.internal.lease.CoreLeaseManager;
 import io.manticore.core.internal.runtime.CoreScheduler;
 import io.manticore.vfs.memfs.internal.MemfsModule;
 import io.netty.buffer.Unpooled;
@@ -41,7 +42,8 @@ public final class TestVfs implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 30;
 
     private final CoreScheduler scheduler = new CoreScheduler();
-    private final VfsCore core = new VfsCore(scheduler, VfsCore.DEFAULT_SETTINGS);
+    private final CoreLeaseManager leases = new CoreLeaseManager();
+    private final VfsCore core = new VfsCore(scheduler, VfsCore.DEFAULT_SETTINGS, leases);
     private final Map<String, BucketConfig> buckets = new LinkedHashMap<>();
     private final List<UserConfig> users = new ArrayList<>();
     private final List<S3KeyConfig> keys = new ArrayList<>();
@@ -56,6 +58,11 @@ public final class TestVfs implements AutoCloseable {
 
     public Vfs vfs() {
         return core.vfs();
+    }
+
+    /** The lease manager whose leases the VFS breaks. */
+    public CoreLeaseManager leases() {
+        return leases;
     }
 
     /** A configuration service that always answers the configuration as the tests set it last. */
@@ -183,6 +190,7 @@ public final class TestVfs implements AutoCloseable {
     @Override
     public void close() {
         core.close();
+        leases.close();
         scheduler.close();
     }
 

@@ -63,9 +63,10 @@ final class CoreFileSystem implements Vfs {
     private final NameCache nameCache;
     private final OpenFileCache openFiles;
     private final ChangePublisher changes;
+    private final LeaseBreaks breaks;
 
     CoreFileSystem(MountTable table, CallRunner runner, AttrCache attrCache, NameCache nameCache,
-                   OpenFileCache openFiles, ChangePublisher changes) {
+                   OpenFileCache openFiles, ChangePublisher changes, LeaseBreaks breaks) {
         this.table = table;
         this.runner = runner;
         this.gate = new PermissionGate(attrCache);
@@ -75,6 +76,7 @@ final class CoreFileSystem implements Vfs {
         this.nameCache = nameCache;
         this.openFiles = openFiles;
         this.changes = changes;
+        this.breaks = breaks;
     }
 
     // --- the namespace
@@ -131,6 +133,8 @@ final class CoreFileSystem implements Vfs {
     @Override
     public CompletionStage<Wcc> setattr(Cred cred, FileHandle fh, SetAttrs set, Guard guard) {
         return runner.run(fh, "setattr", live -> rules.authorizeSetattr(live, cred, fh, set)
+                .thenCompose(allowed -> set.size() == null ? CompletableFuture.completedFuture(allowed)
+                        : breaks.before(cred, fh, LeaseBreaks.FOR_WRITE).thenApply(broken -> allowed))
                 .thenCompose(allowed -> live.call("setattr", () -> live.backend().setattr(cred, fh, allowed, guard)))
                 .whenComplete((wcc, failure) -> {
                     if (failure != null && VfsException.errorOf(failure) == VfsError.NOT_SYNC) {
@@ -239,7 +243,9 @@ final class CoreFileSystem implements Vfs {
             return Faults.failed(VfsError.XDEV, "a rename must stay on its mount");
         }
         return runner.run(fromDir, "rename", live -> rules.authorizeRename(live, cred, fromDir, fromName, toDir, toName)
-                .thenCompose(checked -> lookups.handleOf(live, cred, toDir, toName))
+                .thenCompose(checked -> lookups.handleOf(live, cred, fromDir, fromName))
+                .thenCompose(moved -> breakNameChange(cred, moved).thenCompose(broken -> lookups.handleOf(live, cred, toDir, toName)))
+                .thenCompose(replaced -> breakNameChange(cred, replaced).thenApply(broken -> replaced))
                 .thenCompose(replaced -> {
                     FileHandle moved = nameCache.peek(fromDir, fromName);
                     return live.call("rename",
@@ -271,6 +277,7 @@ final class CoreFileSystem implements Vfs {
         }
         return runner.run(dir, "remove", live -> rules.authorizeDelete(live, cred, dir, name)
                 .thenCompose(checked -> lookups.handleOf(live, cred, dir, name))
+                .thenCompose(victim -> breakNameChange(cred, victim).thenApply(broken -> victim))
                 .thenCompose(victim -> live.call("remove", () -> live.backend().remove(cred, dir, name)).thenApply(wcc -> {
                     nameCache.invalidate(dir, name);
                     updateDirectory(dir, wcc);
@@ -315,6 +322,9 @@ final class CoreFileSystem implements Vfs {
             return Faults.failed(invalid, "invalid name");
         }
         return runner.run(dir, "openAt", live -> rules.authorizeOpenAt(live, cred, dir, name, flags)
+                .thenCompose(checked -> !flags.truncate() ? CompletableFuture.completedFuture(null)
+                        : lookups.handleOf(live, cred, dir, name).thenCompose(existing -> existing == null
+                                ? CompletableFuture.completedFuture(null) : breaks.before(cred, existing, LeaseBreaks.FOR_WRITE)))
                 .thenCompose(checked -> live.call("openAt",
                         () -> live.backend().openAt(cred, dir, name, flags, createAttrs, want)))
                 .thenApply(opened -> {
@@ -340,6 +350,7 @@ final class CoreFileSystem implements Vfs {
     @Override
     public CompletionStage<ReadResult> read(Cred cred, FileHandle fh, long offset, int length) {
         return runner.run(fh, "read", live -> gate.require(live, cred, fh, READ)
+                .thenCompose(checked -> breaks.before(cred, fh, LeaseBreaks.FOR_READ))
                 .thenCompose(checked -> openFiles.acquire(fh, false, live.opener(cred, fh), live.closer()))
                 .thenCompose(file -> {
                     long stamp = attrCache.stamp();
@@ -359,6 +370,7 @@ final class CoreFileSystem implements Vfs {
                                               Stability stability) {
         AtomicBoolean handedOver = new AtomicBoolean();
         return runner.run(fh, "write", live -> gate.require(live, cred, fh, WRITE)
+                .thenCompose(checked -> breaks.before(cred, fh, LeaseBreaks.FOR_WRITE))
                 .thenCompose(checked -> openFiles.acquire(fh, true, live.opener(cred, fh), live.closer()))
                 .thenCompose(file -> live.call("write", () -> {
                     handedOver.set(true);
@@ -416,6 +428,7 @@ final class CoreFileSystem implements Vfs {
         }
         return runner.run(dir, "linkAt", live -> rules.authorizeLinkAt(live, cred, dir, name, replace)
                 .thenCompose(checked -> replace ? lookups.handleOf(live, cred, dir, name) : CompletableFuture.completedFuture(null))
+                .thenCompose(replaced -> breakNameChange(cred, replaced).thenApply(broken -> replaced))
                 .thenCompose(replaced -> live.call("linkAt", () -> live.backend().linkAt(cred, fh, dir, name, replace)).thenApply(wcc -> {
                     nameCache.add(dir, name, fh);
                     updateDirectory(dir, wcc);
@@ -454,6 +467,7 @@ final class CoreFileSystem implements Vfs {
         }
         return runner.run(dst, "copyRange", live -> gate.require(live, cred, src, READ)
                 .thenCompose(checked -> gate.require(live, cred, dst, WRITE))
+                .thenCompose(checked -> breaks.before(cred, dst, LeaseBreaks.FOR_WRITE))
                 .thenCompose(checked -> live.call("copyRange",
                         () -> live.backend().copyRange(cred, src, srcOffset, dst, dstOffset, length)))
                 .thenApply(copied -> {
@@ -471,6 +485,7 @@ final class CoreFileSystem implements Vfs {
         }
         return runner.run(dst, "cloneRange", live -> gate.require(live, cred, src, READ)
                 .thenCompose(checked -> gate.require(live, cred, dst, WRITE))
+                .thenCompose(checked -> breaks.before(cred, dst, LeaseBreaks.FOR_WRITE))
                 .thenCompose(checked -> live.call("cloneRange",
                         () -> live.backend().cloneRange(cred, src, srcOffset, dst, dstOffset, length)))
                 .thenApply(wcc -> {
@@ -539,9 +554,15 @@ final class CoreFileSystem implements Vfs {
                 }));
     }
 
+    /** Breaks the H of other keys' leases on a file whose name goes or changes; nothing when there is no such file. */
+    private CompletionStage<Void> breakNameChange(Cred cred, FileHandle file) {
+        return file == null ? CompletableFuture.completedFuture(null) : breaks.before(cred, file, LeaseBreaks.FOR_NAME_CHANGE);
+    }
+
     private CompletionStage<Wcc> modifyData(Cred cred, FileHandle fh, String operation,
                                             Function<VfsMount, CompletionStage<Wcc>> call) {
         return runner.run(fh, operation, live -> gate.require(live, cred, fh, WRITE)
+                .thenCompose(checked -> breaks.before(cred, fh, LeaseBreaks.FOR_WRITE))
                 .thenCompose(checked -> live.call(operation, () -> call.apply(live.backend())))
                 .thenApply(wcc -> {
                     updateFile(fh, wcc);
@@ -553,6 +574,7 @@ final class CoreFileSystem implements Vfs {
     private CompletionStage<Void> changeXattrs(Cred cred, FileHandle fh, String operation,
                                                Function<VfsMount, CompletionStage<Void>> call) {
         return runner.run(fh, operation, live -> gate.require(live, cred, fh, WRITE)
+                .thenCompose(checked -> breaks.before(cred, fh, LeaseBreaks.FOR_WRITE))
                 .thenCompose(checked -> live.call(operation, () -> call.apply(live.backend())))
                 .thenApply(done -> {
                     attrCache.invalidate(fh);

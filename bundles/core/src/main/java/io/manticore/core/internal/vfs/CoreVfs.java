@@ -13,6 +13,7 @@ import io.manticore.api.admin.StatsRecorder;
 import io.manticore.api.config.ConfigListener;
 import io.manticore.api.config.ServerConfig;
 import io.manticore.api.cred.Cred;
+import io.manticore.api.lease.LeaseManager;
 import io.manticore.api.runtime.Scheduler;
 import io.manticore.api.vfs.AttrMask;
 import io.manticore.api.vfs.Attrs;
@@ -64,8 +65,8 @@ public final class CoreVfs implements Vfs, MountAdmin, StatsRecorder, ConfigList
     private final Vfs vfs;
 
     @Activate
-    public CoreVfs(@Reference Scheduler scheduler) {
-        core = new VfsCore(scheduler, VfsCore.DEFAULT_SETTINGS);
+    public CoreVfs(@Reference Scheduler scheduler, @Reference LeaseManager leases) {
+        core = new VfsCore(scheduler, VfsCore.DEFAULT_SETTINGS, leases);
         vfs = core.vfs();
         LOG.info("VFS started");
     }

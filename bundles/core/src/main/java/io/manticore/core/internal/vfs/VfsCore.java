@@ -13,6 +13,7 @@ import io.manticore.api.admin.StatsRecorder;
 import io.manticore.api.config.ConfigListener;
 import io.manticore.api.config.ServerConfig;
 import io.manticore.api.config.ServerSettings;
+import io.manticore.api.lease.LeaseManager;
 import io.manticore.api.runtime.Scheduler;
 import io.manticore.api.vfs.Vfs;
 import io.manticore.api.vfs.VfsChangeListener;
@@ -49,7 +50,7 @@ final class VfsCore implements MountAdmin, StatsRecorder, ConfigListener, AutoCl
     private ScheduledFuture<?> idleSweep; // guarded by this
     private long sweepMillis; // guarded by this
 
-    VfsCore(Scheduler scheduler, ServerSettings settings) {
+    VfsCore(Scheduler scheduler, ServerSettings settings, LeaseManager leases) {
         this.scheduler = scheduler;
         this.pool = new DelegationPool(Math.max(1, settings.delegationThreads()));
         this.attrCache = new AttrCache(Math.max(0, settings.attrCacheEntries()));
@@ -59,7 +60,8 @@ final class VfsCore implements MountAdmin, StatsRecorder, ConfigListener, AutoCl
         MountTable table = new MountTable();
         this.manager = new MountManager(table, new ModuleRegistry(), policy, pool, attrCache, nameCache, openFiles,
                 DRAIN_MILLIS);
-        this.vfs = new CoreFileSystem(table, new CallRunner(table, counters), attrCache, nameCache, openFiles, changes);
+        this.vfs = new CoreFileSystem(table, new CallRunner(table, counters), attrCache, nameCache, openFiles, changes,
+                new LeaseBreaks(leases));
         scheduleIdleSweep(settings.openFileIdleMillis());
     }
 

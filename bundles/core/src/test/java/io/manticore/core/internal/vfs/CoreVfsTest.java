@@ -22,6 +22,7 @@ import io.manticore.api.vfs.ReadResult;
 import io.manticore.api.vfs.SetAttrs;
 import io.manticore.api.vfs.Stability;
 import io.manticore.api.vfs.VfsModule;
+import io.manticore.core.internal.lease.CoreLeaseManager;
 import io.manticore.core.internal.runtime.CoreScheduler;
 import io.manticore.testkit.LeakCheck;
 import io.manticore.vfs.memfs.internal.MemfsModule;
@@ -40,11 +41,13 @@ public class CoreVfsTest {
     public final LeakCheck leaks = new LeakCheck();
 
     private final CoreScheduler scheduler = new CoreScheduler();
-    private final CoreVfs component = new CoreVfs(scheduler);
+    private final CoreLeaseManager leases = new CoreLeaseManager();
+    private final CoreVfs component = new CoreVfs(scheduler, leases);
 
     @After
     public void deactivate() {
         component.deactivate();
+        leases.close();
         scheduler.close();
     }
 

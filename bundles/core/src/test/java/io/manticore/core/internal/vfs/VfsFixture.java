@@ -27,6 +27,7 @@ import io.manticore.api.vfs.Vfs;
 import io.manticore.api.vfs.VfsError;
 import io.manticore.api.vfs.VfsException;
 import io.manticore.api.vfs.VfsModule;
+import io.manticore.core.internal.lease.CoreLeaseManager;
 import io.manticore.core.internal.runtime.CoreScheduler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -40,6 +41,7 @@ final class VfsFixture implements AutoCloseable {
     static final Cred BOB = new Cred(1001, 1001, new int[0]);
 
     final CoreScheduler scheduler = new CoreScheduler();
+    final CoreLeaseManager leases = new CoreLeaseManager();
     final VfsCore core;
     final Vfs vfs;
     private final Map<String, MountConfig> mounts = new LinkedHashMap<>();
@@ -51,7 +53,7 @@ final class VfsFixture implements AutoCloseable {
 
     VfsFixture(ServerSettings settings) {
         this.settings = settings;
-        this.core = new VfsCore(scheduler, settings);
+        this.core = new VfsCore(scheduler, settings, leases);
         this.vfs = core.vfs();
     }
 
@@ -100,6 +102,7 @@ final class VfsFixture implements AutoCloseable {
     @Override
     public void close() {
         core.close();
+        leases.close();
         scheduler.close();
     }
 
