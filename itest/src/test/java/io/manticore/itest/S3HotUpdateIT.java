@@ -126,22 +126,65 @@ public class S3HotUpdateIT {
             }
         });
         Await.until("the client's first rounds", 60_000, () -> rounds.get() >= 2);
-        Path jar = deployedJar();
         for (int update = 1; update <= 3; update++) {
-            long before = bundle().getLastModified();
             int roundsBefore = rounds.get();
-            Path copy = jar.resolveSibling("s3.tmp");
-            Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
-            Files.setLastModifiedTime(copy, FileTime.fromMillis(System.currentTimeMillis() + update * 10_000L));
-            Files.move(copy, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Await.until("s3 update " + update, 30_000, () -> bundle().getLastModified() != before);
-            Await.until("the s3 listener bound again after update " + update, 30_000, () -> boundPort() == port);
+            updateBundle(update, port);
             Await.until("the client making progress after update " + update, 60_000, () -> rounds.get() >= roundsBefore + 2);
         }
         stop.set(true);
         client.get(120, TimeUnit.SECONDS);
         assertEquals("errors the client saw", List.of(), errors);
         assertTrue("the client worked through the updates: " + rounds.get(), rounds.get() >= 8);
+    }
+
+    @Test
+    public void aMultipartUploadStartedBeforeAnUpdateCompletesAfterIt() throws Exception {
+        int port = boundPort();
+        S3Tools s3 = new S3Tools(scratch, port, ACCESS_KEY, SECRET_KEY);
+        byte[] first = VfsClient.random(1, 5 * 1024 * 1024);
+        byte[] second = VfsClient.random(2, 1024 * 1024 + 7);
+        Path part1 = scratch.resolve("part1");
+        Path part2 = scratch.resolve("part2");
+        Files.write(part1, first);
+        Files.write(part2, second);
+        String created = s3.aws(RUN_MS, "s3api", "create-multipart-upload", "--bucket", "mem", "--key", "across/update",
+                "--query", "UploadId", "--output", "text").ok().out().strip();
+        String etag1 = s3.aws(RUN_MS, "s3api", "upload-part", "--bucket", "mem", "--key", "across/update", "--upload-id",
+                created, "--part-number", "1", "--body", part1.toString(), "--query", "ETag", "--output", "text")
+                .ok().out().strip();
+
+        updateBundle(4, port);
+
+        String etag2 = s3.aws(RUN_MS, "s3api", "upload-part", "--bucket", "mem", "--key", "across/update", "--upload-id",
+                created, "--part-number", "2", "--body", part2.toString(), "--query", "ETag", "--output", "text")
+                .ok().out().strip();
+        String listed = s3.aws(RUN_MS, "s3api", "list-parts", "--bucket", "mem", "--key", "across/update", "--upload-id",
+                created, "--query", "Parts[].PartNumber", "--output", "text").ok().out().strip();
+        assertEquals("both parts, the first from before the update", "1\t2", listed);
+        Path parts = scratch.resolve("parts.json");
+        Files.writeString(parts, "{\"Parts\": [{\"PartNumber\": 1, \"ETag\": " + etag1 + "}, {\"PartNumber\": 2, \"ETag\": "
+                + etag2 + "}]}");
+        s3.aws(RUN_MS, "s3api", "complete-multipart-upload", "--bucket", "mem", "--key", "across/update", "--upload-id",
+                created, "--multipart-upload", "file://" + parts).ok();
+
+        Path down = scratch.resolve("across.bin");
+        s3.aws(RUN_MS, "s3", "cp", "--only-show-errors", "s3://mem/across/update", down.toString()).ok();
+        byte[] whole = new byte[first.length + second.length];
+        System.arraycopy(first, 0, whole, 0, first.length);
+        System.arraycopy(second, 0, whole, first.length, second.length);
+        assertTrue("the object is both parts, byte for byte", Arrays.equals(whole, Files.readAllBytes(down)));
+    }
+
+    /** Overwrites the deployed s3 jar (a newer modification time) and waits for the update and the listener. */
+    private void updateBundle(int update, int port) throws Exception {
+        Path jar = deployedJar();
+        long before = bundle().getLastModified();
+        Path copy = jar.resolveSibling("s3.tmp");
+        Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(copy, FileTime.fromMillis(System.currentTimeMillis() + update * 10_000L));
+        Files.move(copy, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Await.until("s3 update " + update, 30_000, () -> bundle().getLastModified() != before);
+        Await.until("the s3 listener bound again after update " + update, 30_000, () -> boundPort() == port);
     }
 
     private int boundPort() {

@@ -1,6 +1,6 @@
 /** Shared runtime services: timers. */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.manticore.api.runtime;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,7 +14,10 @@ import io.manticore.protocol.s3.internal.error.S3Error;
 import io.manticore.protocol.s3.internal.error.S3Exception;
 import io.manticore.protocol.s3.internal.meta.ObjectMeta;
 
-/** The multipart uploads in progress, bounded in number; they live as long as the service (not across a restart). */
+/**
+ * The multipart uploads in progress, bounded in number. They outlive an update of this bundle
+ * (handed over through core) but not a restart of the server.
+ */
 public final class Uploads {
 
     /** Uploads in progress at once, over all clients. */
@@ -67,10 +70,36 @@ public final class Uploads {
     /** Forgets the upload and frees its parts' files. */
     public void remove(Upload upload) {
         uploads.remove(upload.id());
+        discardParts(vfs, upload);
+        upload.parts().clear();
+    }
+
+    /**
+     * Hands every upload over (io.manticore.api.runtime.Handover): they leave this registry with
+     * their parts' files kept, for the next version of the bundle to {@link #adopt}.
+     */
+    public List<Upload> handOver() {
+        List<Upload> all = new ArrayList<>(uploads.values());
+        uploads.clear();
+        return all;
+    }
+
+    /** Takes the uploads a previous version of the bundle handed over. */
+    public void adopt(List<Upload> handedOver) {
+        for (Upload u : handedOver) {
+            uploads.put(u.id(), u);
+        }
+    }
+
+    /** Frees the parts' files of uploads that no one will take over. */
+    public static void discardAll(Vfs vfs, List<Upload> left) {
+        left.forEach(u -> discardParts(vfs, u));
+    }
+
+    private static void discardParts(Vfs vfs, Upload upload) {
         for (Part p : upload.parts().values()) {
             vfs.discardUnlinked(upload.cred(), p.file());
         }
-        upload.parts().clear();
     }
 
     /** Frees a part replaced by a new upload of the same number. */
