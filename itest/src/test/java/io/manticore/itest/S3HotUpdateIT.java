@@ -73,7 +73,7 @@ public class S3HotUpdateIT {
                   "s3_access_keys": [ { "access_key": "%s", "secret_key": "%s", "user": "alice" } ],
                   "shell": { "ssh": false }
                 }
-                """.formatted(freePort(), ACCESS_KEY, SECRET_KEY)));
+                """.formatted(DeployedBundle.freePort(), ACCESS_KEY, SECRET_KEY)));
     }
 
     @Before
@@ -175,45 +175,14 @@ public class S3HotUpdateIT {
         assertTrue("the object is both parts, byte for byte", Arrays.equals(whole, Files.readAllBytes(down)));
     }
 
-    /** Overwrites the deployed s3 jar (a newer modification time) and waits for the update and the listener. */
+    /** Updates the s3 bundle and waits for its listener to come back on {@code port}. */
     private void updateBundle(int update, int port) throws Exception {
-        Path jar = deployedJar();
-        long before = bundle().getLastModified();
-        Path copy = jar.resolveSibling("s3.tmp");
-        Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
-        Files.setLastModifiedTime(copy, FileTime.fromMillis(System.currentTimeMillis() + update * 10_000L));
-        Files.move(copy, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Await.until("s3 update " + update, 30_000, () -> bundle().getLastModified() != before);
+        new DeployedBundle(context, config.home().resolve("deploy"), "manticore-s3", S3_BUNDLE).update(update);
         Await.until("the s3 listener bound again after update " + update, 30_000, () -> boundPort() == port);
     }
 
     private int boundPort() {
         return listeners.listeners().stream().filter(l -> l.protocol().equals("s3")).mapToInt(l -> l.boundPort())
                 .findFirst().orElse(-1);
-    }
-
-    private Bundle bundle() {
-        for (Bundle b : context.getBundles()) {
-            if (S3_BUNDLE.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no s3 bundle installed");
-    }
-
-    private Path deployedJar() throws IOException {
-        try (Stream<Path> s = Files.list(config.home().resolve("deploy"))) {
-            List<Path> jars = s.filter(p -> p.getFileName().toString().startsWith("manticore-s3")).toList();
-            assertEquals(1, jars.size());
-            return jars.get(0);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

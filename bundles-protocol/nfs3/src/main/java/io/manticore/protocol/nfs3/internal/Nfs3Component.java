@@ -14,6 +14,7 @@ import io.manticore.api.admin.ClientSource;
 import io.manticore.api.config.ConfigService;
 import io.manticore.api.lease.LeaseManager;
 import io.manticore.api.protocol.ProtocolHandler;
+import io.manticore.api.runtime.Handover;
 import io.manticore.api.vfs.Vfs;
 import io.manticore.protocol.nfs3.internal.client.Clients;
 import io.manticore.protocol.nfs3.internal.client.NfsClientSource;
@@ -38,6 +39,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The NFSv3 service: registers the protocols "nfs3" (NFS program 100003 v3), "mount" (MOUNT
@@ -49,15 +52,20 @@ public final class Nfs3Component {
 
     /** Framework property: where clients' portmappers listen, for NLM and NSM callbacks (tests run their own). */
     static final String CALLBACK_PORTMAP_PORT = "manticore.nlm.callback.portmap.port";
+    /** Handover keys of the duplicate-request caches, one per protocol. */
+    private static final String REPLIES = "nfs3.replies.";
+    private static final Logger LOG = LoggerFactory.getLogger(Nfs3Component.class);
 
     private final List<ServiceRegistration<ProtocolHandler>> registrations = new ArrayList<>();
     private final List<RpcProtocol> protocols = new ArrayList<>();
     private final EventLoopGroup callbackLoop;
     private final ServiceRegistration<ClientSource> clientSource;
+    private final Handover handover;
 
     @Activate
     public Nfs3Component(BundleContext context, @Reference Vfs vfs, @Reference ConfigService config,
-                         @Reference LeaseManager leases) {
+                         @Reference LeaseManager leases, @Reference Handover handover) {
+        this.handover = handover;
         byte[] key;
         MonitoredHosts hosts;
         try {
@@ -86,6 +94,18 @@ public final class Nfs3Component {
         clientSource = context.registerService(ClientSource.class, new NfsClientSource(server.clients()), null);
     }
 
+    private void adoptReplies(RpcProtocol protocol) {
+        Object state = handover.take(REPLIES + protocol.name());
+        if (state == null) {
+            return;
+        }
+        try {
+            LOG.info("{}: {} cached replies taken over", protocol.name(), protocol.adoptReplies(state));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("{}: the previous version's cached replies are lost: {}", protocol.name(), e.getMessage());
+        }
+    }
+
     private static int intProperty(BundleContext context, String name, int fallback) {
         String value = context.getProperty(name);
         try {
@@ -105,6 +125,7 @@ public final class Nfs3Component {
 
     private void register(BundleContext context, RpcProtocol handler, String... programs) {
         protocols.add(handler);
+        adoptReplies(handler);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(ProtocolHandler.PROTOCOL_PROPERTY, handler.name());
         props.put(ProtocolHandler.RPC_PROGRAMS_PROPERTY, programs);
@@ -118,7 +139,10 @@ public final class Nfs3Component {
             r.unregister();
         }
         registrations.clear();
-        protocols.forEach(RpcProtocol::close);
+        // A client that retransmits to the next version still gets the first reply of a call that ran here.
+        for (RpcProtocol p : protocols) {
+            handover.deposit(REPLIES + p.name(), p.handOverReplies(), () -> { });
+        }
         callbackLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     }
 }

@@ -1,6 +1,7 @@
 package io.manticore.protocol.nfs3.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.manticore.api.protocol.ProtocolHandler;
@@ -55,6 +56,16 @@ final class RpcProtocol implements ProtocolHandler, AutoCloseable {
         }
         Connection connection = Connection.open(server, channel, name);
         RpcPipeline.install(channel.pipeline(), new RpcPrograms(programs.apply(call -> connection)), replies);
+    }
+
+    /** The duplicate-request cache's completed calls, for the next version of the bundle; the cache is closed after. */
+    Map<String, Object> handOverReplies() {
+        return replies.handOver();
+    }
+
+    /** Takes the completed calls a previous version handed over; returns how many. */
+    int adoptReplies(Object state) {
+        return replies.adopt(state);
     }
 
     @Override

@@ -3,13 +3,18 @@ package io.manticore.protocol.oncrpc.internal;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.zip.CRC32C;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 
 /**
  * The duplicate-request cache of one listener, shared by all its connections or by every client
@@ -41,6 +46,7 @@ public final class ReplyCache implements AutoCloseable {
     public static final Duration DEFAULT_EXPIRY = Duration.ofSeconds(120);
     /** nfsd's RC_CSUMLEN. */
     static final int CHECKSUM_BYTES = 256;
+    private static final int HANDOVER_FORMAT = 1;
 
     private final int maxEntries;
     private final long maxBytes;
@@ -92,6 +98,65 @@ public final class ReplyCache implements AutoCloseable {
         }
         byKey.clear();
         bytes = 0;
+    }
+
+    /**
+     * The completed calls and their replies, least recently used first, as state the next
+     * version of the bundle can {@link #adopt} (JDK values only: io.manticore.api.runtime.Handover);
+     * the cache is closed after.
+     */
+    public synchronized Map<String, Object> handOver() {
+        long now = nanoClock.getAsLong();
+        List<List<Object>> entries = new ArrayList<>();
+        for (Entry entry : byKey.values()) {
+            if (entry.reply != null) {
+                Key k = entry.key;
+                entries.add(List.of(k.client(), k.xid(), k.program(), k.version(), k.procedure(), k.argsLength(),
+                        k.argsChecksum(), ByteBufUtil.getBytes(entry.reply), now - entry.touched));
+            }
+        }
+        close();
+        return Map.of("format", HANDOVER_FORMAT, "entries", entries);
+    }
+
+    /**
+     * Takes the calls a previous version of the bundle {@linkplain #handOver handed over}, with the
+     * age they had, within this cache's bounds; returns how many.
+     *
+     * @throws IllegalArgumentException when the state is not of a format this version reads
+     */
+    public synchronized int adopt(Object state) {
+        try {
+            Map<?, ?> top = (Map<?, ?>) state;
+            if (!Integer.valueOf(HANDOVER_FORMAT).equals(top.get("format"))) {
+                throw new IllegalArgumentException("reply cache handover format " + top.get("format") + " is not "
+                        + HANDOVER_FORMAT);
+            }
+            long now = nanoClock.getAsLong();
+            int adopted = 0;
+            for (Object item : (List<?>) top.get("entries")) {
+                List<?> e = (List<?>) item;
+                Key key = new Key(e.get(0), (Integer) e.get(1), (Integer) e.get(2), (Integer) e.get(3), (Integer) e.get(4),
+                        (Integer) e.get(5), (Integer) e.get(6));
+                byte[] reply = (byte[]) e.get(7);
+                if (closed || reply.length > maxReplySize || byKey.containsKey(key)) {
+                    continue;
+                }
+                if (byKey.size() >= maxEntries) {
+                    removeEldest();
+                }
+                Entry entry = new Entry(key, now - (Long) e.get(8));
+                entry.reply = Unpooled.wrappedBuffer(reply);
+                byKey.put(key, entry);
+                bytes += reply.length;
+                adopted++;
+            }
+            trimBytes();
+            expire(now);
+            return adopted;
+        } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("reply cache handover state is malformed: " + e, e);
+        }
     }
 
     /** The key of {@code call}, known by its peer; null when the peer has no address to know it by. */

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.net.InetAddress;
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.manticore.testkit.LeakCheck;
 import io.netty.buffer.AbstractByteBufAllocator;
@@ -148,6 +150,47 @@ public class ReplyCacheTest {
         } finally {
             call.release();
         }
+    }
+
+    @Test
+    public void completedCallsHandedOverAreReplayedByTheNextCacheWithTheirAge() {
+        open(8, 4096, 1024);
+        store(1, 100);
+        now += Duration.ofSeconds(100).toNanos();
+        store(2, 50);
+        run(key(3));
+        Map<String, Object> state = cache.handOver();
+        assertEquals("the old cache is closed", 0, cache.entries());
+
+        ReplyCache next = new ReplyCache(8, 4096, 1024, EXPIRY, () -> now);
+        cache = next;
+        assertEquals("running calls are not handed over", 2, next.adopt(state));
+        assertArrayEquals(replyBytes(1, 100), replay(1));
+        assertArrayEquals(replyBytes(2, 50), replay(2));
+        assertTrue("the running one runs again", next.begin(key(3)) instanceof ReplyCache.Run);
+        assertEquals(150, next.bytes());
+    }
+
+    @Test
+    public void adoptedCallsKeepTheirAgeAndTheCachesBounds() {
+        open(8, 4096, 1024);
+        store(1, 100);
+        now += Duration.ofSeconds(119).toNanos();
+        store(2, 100);
+        Map<String, Object> state = cache.handOver();
+        now += Duration.ofSeconds(2).toNanos();
+        ReplyCache next = new ReplyCache(1, 4096, 1024, EXPIRY, () -> now);
+        cache = next;
+        assertEquals(2, next.adopt(state));
+        assertEquals("the older expired, and one entry fits", 1, next.entries());
+        assertArrayEquals(replyBytes(2, 100), replay(2));
+    }
+
+    @Test
+    public void aHandoverOfAnotherFormatIsRefused() {
+        open(8, 4096, 1024);
+        assertThrows(IllegalArgumentException.class, () -> cache.adopt(Map.of("format", 2, "entries", List.of())));
+        assertThrows(IllegalArgumentException.class, () -> cache.adopt(Map.of("format", 1, "entries", List.of(List.of("x")))));
     }
 
     @Test
