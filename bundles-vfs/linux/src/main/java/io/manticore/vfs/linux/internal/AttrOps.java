@@ -35,11 +35,7 @@ final class AttrOps {
     Attrs getattr(Cred cred, FileHandle fh) {
         try (Handles.Ref f = fs.handles.acquire(fh); Identity.As as = fs.identity.as(cred)) {
             Attrs attrs = LinuxFs.stat(f.fd());
-            if (attrs.nlink() == 0 && fs.unlinkedFd(fh) < 0) {
-                // A cached descriptor outlives its file's last name: the file is gone for everyone else.
-                fs.handles.evict(fh);
-                throw new VfsException(VfsError.STALE, "the file was removed");
-            }
+            fs.requireLinked(fh, attrs);
             return attrs;
         }
     }
@@ -47,6 +43,7 @@ final class AttrOps {
     Wcc setattr(Cred cred, FileHandle fh, SetAttrs set, Guard guard) {
         try (Handles.Ref f = fs.handles.acquire(fh); Identity.As as = fs.identity.as(cred)) {
             Attrs before = LinuxFs.stat(f.fd());
+            fs.requireLinked(fh, before);
             if (!guard.admits(before)) {
                 throw new VfsException(VfsError.NOT_SYNC, "the attributes changed since the guard's ctime");
             }

@@ -66,10 +66,18 @@ final class DataOps {
                     return exclusiveRetry(d.fd(), name, flags, before);
                 }
             }
-            int fd = openExisting(d.fd(), path, name, base | (flags.truncate() ? Flags.O_TRUNC : 0));
-            FileHandle fh = fs.handles.handleOf(fd, "");
-            Attrs attrsNow = LinuxFs.stat(fd);
-            return new Opened(new LinuxOpenFile(fh, fd, flags.write()), attrsNow, false, new Wcc(before, LinuxFs.stat(d.fd())));
+            LinuxOpenFile file = track(openExisting(d.fd(), path, name, base | (flags.truncate() ? Flags.O_TRUNC : 0)), flags.write());
+            return new Opened(file, LinuxFs.stat(file.fd()), false, new Wcc(before, LinuxFs.stat(d.fd())));
+        }
+    }
+
+    /** The open file of the descriptor {@code fd}, which is closed when that fails. */
+    private LinuxOpenFile track(int fd, boolean writable) {
+        try {
+            return fs.track(fs.handles.handleOf(fd, ""), fd, writable);
+        } catch (RuntimeException e) {
+            LinuxFs.close(fd);
+            throw e;
         }
     }
 
@@ -93,7 +101,6 @@ final class DataOps {
     /** A file just made: the mode exactly, the other attributes asked, and the verifier of an exclusive create. */
     private Opened created(int dirfd, MemorySegment path, int fd, OpenFlags flags, SetAttrs set, Attrs dirBefore) {
         try {
-            FileHandle fh = fs.handles.handleOf(fd, "");
             int pathFd = Errno.check(Libc.openat(dirfd, path, Flags.O_PATH | Flags.noFollow() | Flags.O_CLOEXEC, 0),
                     "open the new file");
             try {
@@ -108,7 +115,8 @@ final class DataOps {
             } finally {
                 LinuxFs.close(pathFd);
             }
-            return new Opened(new LinuxOpenFile(fh, fd, flags.write()), LinuxFs.stat(fd), true,
+            Attrs made = LinuxFs.stat(fd);
+            return new Opened(fs.track(fs.handles.handleOf(fd, ""), fd, flags.write()), made, true,
                     new Wcc(dirBefore, LinuxFs.stat(dirfd)));
         } catch (RuntimeException e) {
             LinuxFs.close(fd);
@@ -127,16 +135,16 @@ final class DataOps {
             throw new VfsException(VfsError.EXIST, "entry " + name + " exists");
         }
         try (Arena arena = Arena.ofConfined()) {
-            int fd = openExisting(dirfd, LinuxFs.name(arena, name), name, (flags.write() ? Flags.O_RDWR : Flags.O_RDONLY)
-                    | Flags.noFollow() | Flags.O_CLOEXEC);
-            return new Opened(new LinuxOpenFile(fs.handles.handleOf(fd, ""), fd, flags.write()), LinuxFs.stat(fd), true,
-                    new Wcc(dirBefore, dirBefore));
+            LinuxOpenFile file = track(openExisting(dirfd, LinuxFs.name(arena, name), name,
+                    (flags.write() ? Flags.O_RDWR : Flags.O_RDONLY) | Flags.noFollow() | Flags.O_CLOEXEC), flags.write());
+            return new Opened(file, LinuxFs.stat(file.fd()), true, new Wcc(dirBefore, dirBefore));
         }
     }
 
     OpenFile open(Cred cred, FileHandle fh, boolean write) {
         try (Handles.Ref f = fs.handles.acquire(fh); Identity.As as = fs.identity.as(cred)) {
             Attrs attrsNow = LinuxFs.stat(f.fd());
+            fs.requireLinked(fh, attrsNow);
             switch (attrsNow.type()) {
                 case REGULAR -> {
                 }
@@ -144,27 +152,36 @@ final class DataOps {
                 case SYMLINK -> throw new VfsException(VfsError.LOOP, "a symlink is not opened for I/O");
                 default -> throw new VfsException(VfsError.INVAL, "a " + attrsNow.type() + " is not opened for I/O");
             }
-            return new LinuxOpenFile(fh, LinuxFs.reopen(f.fd(), write ? Flags.O_RDWR : Flags.O_RDONLY), write);
+            int fd = LinuxFs.reopen(f.fd(), write ? Flags.O_RDWR : Flags.O_RDONLY);
+            try {
+                return fs.track(fh, fd, write);
+            } catch (RuntimeException e) {
+                LinuxFs.close(fd);
+                throw e;
+            }
         }
     }
 
     void close(OpenFile file) {
         if (file instanceof LinuxOpenFile open) {
-            open.close();
+            fs.release(open);
         }
     }
 
+    /** Reads as the server: the descriptor was opened with the caller's rights, and pread checks none. */
     ReadResult read(Cred cred, OpenFile file, long offset, int length) {
         if (offset < 0 || length < 0) {
             throw new VfsException(VfsError.INVAL, "a negative offset or length");
         }
         LinuxOpenFile open = openOf(file);
-        ByteBuf data = PooledByteBufAllocator.DEFAULT.directBuffer(Math.max(length, 1));
-        try (Identity.As as = fs.identity.as(cred)) {
+        // No more room than the file holds now: a read of a small file asked for megabytes stays small.
+        int wanted = (int) Math.min(length, Math.max(0, LinuxFs.stat(open.fd()).size() - offset));
+        ByteBuf data = PooledByteBufAllocator.DEFAULT.directBuffer(Math.max(wanted, 1));
+        try {
             int done = 0;
-            while (done < length) {
-                MemorySegment into = MemorySegment.ofBuffer(data.internalNioBuffer(data.writerIndex(), length - done));
-                long n = Errno.check(Libc.pread(open.fd(), into, length - done, offset + done), "pread");
+            while (done < wanted) {
+                MemorySegment into = MemorySegment.ofBuffer(data.internalNioBuffer(data.writerIndex(), wanted - done));
+                long n = Errno.check(Libc.pread(open.fd(), into, wanted - done, offset + done), "pread");
                 if (n == 0) {
                     break;
                 }
@@ -212,16 +229,20 @@ final class DataOps {
         }
     }
 
+    /** Reopens the file as the server (a writer of a write-only file may commit it), then syncs it as the caller. */
     Committed commit(Cred cred, FileHandle fh) {
-        try (Handles.Ref f = fs.handles.acquire(fh); Identity.As as = fs.identity.as(cred)) {
+        try (Handles.Ref f = fs.handles.acquire(fh)) {
             Attrs before = LinuxFs.stat(f.fd());
-            int fd = LinuxFs.reopen(f.fd(), Flags.O_RDONLY);
-            try {
+            if (!before.isRegular() && !before.isDirectory()) {
+                throw new VfsException(VfsError.INVAL, "a " + before.type() + " holds no data to commit");
+            }
+            int fd = LinuxFs.reopen(f.fd(), Flags.O_RDONLY | (before.isDirectory() ? Flags.directory() : 0));
+            try (Identity.As as = fs.identity.as(cred)) {
                 Errno.check(Libc.fsync(fd, false), "fsync");
+                return new Committed(fs.writeVerifier, new Wcc(before, LinuxFs.stat(fd)));
             } finally {
                 LinuxFs.close(fd);
             }
-            return new Committed(fs.writeVerifier, new Wcc(before, LinuxFs.stat(f.fd())));
         }
     }
 
@@ -424,6 +445,9 @@ final class DataOps {
 
     private LinuxOpenFile openOf(OpenFile file) {
         if (file instanceof LinuxOpenFile open) {
+            if (!open.isOpen()) {
+                throw new VfsException(VfsError.BADHANDLE, "the file was closed");
+            }
             return open;
         }
         throw new VfsException(VfsError.BADHANDLE, "an open file of another mount");

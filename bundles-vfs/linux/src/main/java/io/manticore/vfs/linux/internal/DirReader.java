@@ -90,14 +90,14 @@ final class DirReader {
         }
     }
 
-    /** The entry {@code name}, or null when it went away since the kernel listed it. */
+    /** The entry {@code name}; null when it went away since the kernel listed it, or is a mount point (not served). */
     private DirEntry entry(int dirfd, String name, long cookie, long ino, AttrMask want) {
         try {
             FileHandle fh = fs.handles.handleOf(dirfd, name);
             Attrs attrs = want.isEmpty() ? null : LinuxFs.stat(dirfd, name);
             return new DirEntry(name, cookie, ino, fh, attrs);
         } catch (VfsException e) {
-            if (e.error() == VfsError.NOENT) {
+            if (e.error() == VfsError.NOENT || e.error() == VfsError.XDEV) {
                 return null;
             }
             throw e;

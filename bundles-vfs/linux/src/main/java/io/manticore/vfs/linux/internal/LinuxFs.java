@@ -5,7 +5,9 @@ import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import io.manticore.api.vfs.Attrs;
 import io.manticore.api.vfs.FileHandle;
@@ -17,21 +19,25 @@ import io.manticore.vfs.linux.internal.sys.Libc;
 import io.manticore.vfs.linux.internal.sys.Statx;
 
 /**
- * One mounted host folder: its root, the handle cache, the identity switch, the files made by
- * createUnlinked and not yet named, and the small steps every operation is made of.
+ * One mounted host folder: its root, the handle cache, the identity switch, the open files, the
+ * files made by createUnlinked and not yet named, and the small steps every operation is made of.
  */
 final class LinuxFs implements AutoCloseable {
 
     /** Unnamed files (createUnlinked) kept at once. */
     static final int MAX_UNLINKED = 1024;
+    /** Files open at once; core's open-file cache keeps far fewer. */
+    static final int MAX_OPEN_FILES = 65536;
 
     final Handles handles;
     final Identity identity;
     final FileHandle root;
     /** Changes when the server starts, so clients re-send what an unstable write left uncommitted. */
     final long writeVerifier = new SecureRandom().nextLong();
-    /** Unnamed files by handle, each with an open read-write descriptor; guarded by itself. */
+    /** Unnamed files by handle, each with an open read-write descriptor; guarded by this. */
     private final Map<FileHandle, Integer> unlinked = new HashMap<>();
+    /** Guarded by this. */
+    private final Set<LinuxOpenFile> openFiles = new HashSet<>();
     private boolean closed;
 
     LinuxFs(Handles handles, Identity identity) {
@@ -86,41 +92,81 @@ final class LinuxFs implements AutoCloseable {
         }
     }
 
+    /**
+     * STALE when the file {@code fh} has no name left (removed, perhaps behind the server's back,
+     * while a cached descriptor kept it alive) and is no unnamed file of ours; its descriptor is dropped.
+     */
+    void requireLinked(FileHandle fh, Attrs attrs) {
+        if (attrs.nlink() == 0 && unlinkedFd(fh) < 0) {
+            handles.evict(fh);
+            throw new VfsException(VfsError.STALE, "the file was removed");
+        }
+    }
+
+    // --- open files
+
+    /** An open file of the descriptor {@code fd}; DELAY (the descriptor left to the caller) beyond the bound. */
+    synchronized LinuxOpenFile track(FileHandle fh, int fd, boolean writable) {
+        if (closed) {
+            throw new VfsException(VfsError.STALE, "the mount was unmounted");
+        }
+        if (openFiles.size() >= MAX_OPEN_FILES) {
+            throw new VfsException(VfsError.DELAY, MAX_OPEN_FILES + " files are open on this mount");
+        }
+        LinuxOpenFile file = new LinuxOpenFile(fh, fd, writable);
+        openFiles.add(file);
+        return file;
+    }
+
+    /** Closes {@code file} once. */
+    void release(LinuxOpenFile file) {
+        synchronized (this) {
+            openFiles.remove(file);
+        }
+        file.close();
+    }
+
     // --- unnamed files
 
-    void addUnlinked(FileHandle fh, int fd) {
-        synchronized (unlinked) {
-            if (unlinked.size() >= MAX_UNLINKED) {
-                close(fd);
-                throw new VfsException(VfsError.DELAY, MAX_UNLINKED + " unnamed files are waiting to be named or discarded");
-            }
-            unlinked.put(fh, fd);
+    synchronized void addUnlinked(FileHandle fh, int fd) {
+        if (unlinked.size() >= MAX_UNLINKED) {
+            close(fd);
+            throw new VfsException(VfsError.DELAY, MAX_UNLINKED + " unnamed files are waiting to be named or discarded");
         }
+        unlinked.put(fh, fd);
     }
 
     /** The read-write descriptor of the unnamed file {@code fh}, or -1 when it is not one. */
-    int unlinkedFd(FileHandle fh) {
-        synchronized (unlinked) {
-            Integer fd = unlinked.get(fh);
-            return fd == null ? -1 : fd;
-        }
+    synchronized int unlinkedFd(FileHandle fh) {
+        Integer fd = unlinked.get(fh);
+        return fd == null ? -1 : fd;
     }
 
     /** Forgets the unnamed file {@code fh}; its descriptor, returned, is the caller's to close; -1 when it was not one. */
-    int takeUnlinked(FileHandle fh) {
+    synchronized int takeUnlinked(FileHandle fh) {
+        Integer fd = unlinked.remove(fh);
+        return fd == null ? -1 : fd;
+    }
+
+    /** Closes every descriptor: open files, unnamed files, the handle cache and the mount's own. */
+    /** The unnamed files and their descriptors, which leave this mount open, for the next one to {@link #addUnlinked}. */
+    Map<FileHandle, Integer> handOverUnlinked() {
         synchronized (unlinked) {
-            Integer fd = unlinked.remove(fh);
-            return fd == null ? -1 : fd;
+            Map<FileHandle, Integer> all = Map.copyOf(unlinked);
+            unlinked.clear();
+            return all;
         }
     }
 
     @Override
     public void close() {
-        synchronized (unlinked) {
+        synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
+            openFiles.forEach(LinuxOpenFile::close);
+            openFiles.clear();
             unlinked.values().forEach(LinuxFs::close);
             unlinked.clear();
         }

@@ -57,7 +57,7 @@ public final class LinuxModule implements VfsModule {
     }
 
     private static Path homeOf(String property) {
-        return property == null ? Path.of("").toAbsolutePath() : Path.of(property);
+        return (property == null ? Path.of("") : Path.of(property)).toAbsolutePath();
     }
 
     @Deactivate
@@ -79,27 +79,36 @@ public final class LinuxModule implements VfsModule {
      * Mounts the host folder {@code spec.path()} (relative to the server's home).
      *
      * @throws VfsException NOENT or NOTDIR for a path that is no folder, PERM without the
-     *                      privilege to open files by handle, BADTYPE for state handed over
+     *                      privilege to open files by handle, NOTSUPP when the host filesystem has
+     *                      no handles or handles too long for a Manticore handle, BADTYPE for
+     *                      state handed over
      */
     @Override
     public VfsMount mount(MountSpec spec, MountState previous) {
-        if (previous != null) {
-            throw new VfsException(VfsError.BADTYPE, "the linux module keeps its data on disk and takes no state");
-        }
         Path folder = home.resolve(spec.path()).normalize();
         int mountFd;
         try (Arena arena = Arena.ofConfined()) {
             mountFd = Libc.openat(Flags.AT_FDCWD, arena.allocateFrom(folder.toString()),
                     Flags.O_RDONLY | Flags.directory() | Flags.O_CLOEXEC, 0);
         }
-        Errno.check(mountFd, "open the mount's folder " + folder);
+        if (mountFd == -Errno.ENOENT) {
+            throw new VfsException(VfsError.NOENT, "mount " + spec.name() + ": the folder " + folder + " does not exist");
+        }
+        if (mountFd == -Errno.ENOTDIR) {
+            throw new VfsException(VfsError.NOTDIR, "mount " + spec.name() + ": " + folder + " is not a folder");
+        }
+        Errno.check(mountFd, "mount " + spec.name() + ": open the folder " + folder);
         try {
             Handles handles = new Handles(spec.mountId(), mountFd, Handles.CAPACITY);
             LinuxFs fs = new LinuxFs(handles, identity);
             checkHandlesOpen(mountFd, fs.root, folder);
             boolean clones = probeClone(mountFd);
             LOG.info("linux mount {} serves {}{}", spec.name(), folder, clones ? " (reflinks: yes)" : "");
-            return new LinuxMount(fs, clones);
+            LinuxMount mount = new LinuxMount(fs, clones);
+            if (previous != null) {
+                mount.adopt(previous);
+            }
+            return mount;
         } catch (RuntimeException e) {
             Libc.close(mountFd);
             throw e;

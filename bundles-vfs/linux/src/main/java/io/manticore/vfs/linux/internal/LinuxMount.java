@@ -2,6 +2,7 @@ package io.manticore.vfs.linux.internal;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -42,6 +43,10 @@ import io.netty.buffer.ByteBuf;
  * core runs it on a delegation thread, and it answers a completed stage.
  */
 final class LinuxMount implements VfsMount {
+
+    /** The state both passthrough modules (linux, iouring) hand each other: the same handles, the same descriptors. */
+    static final String STATE_MODULE = "passthrough";
+    static final int STATE_FORMAT = 1;
 
     private final LinuxFs fs;
     private final Set<Capability> capabilities;
@@ -85,6 +90,10 @@ final class LinuxMount implements VfsMount {
             call.run();
             return null;
         });
+    }
+
+    long writeVerifier() {
+        return fs.writeVerifier;
     }
 
     @Override
@@ -267,11 +276,24 @@ final class LinuxMount implements VfsMount {
         return run(() -> attrs.statfs(cred, fh));
     }
 
-    /** The data lives in the host folder: nothing to hand over. */
+    /**
+     * The data lives in the host folder; only the unnamed files waiting for a name (an S3 upload
+     * in flight) go to the next mount, as their open descriptors, or nothing when there are none.
+     */
     @Override
     public MountState detach() {
+        Map<FileHandle, Integer> unlinked = fs.handOverUnlinked();
         fs.close();
-        return null;
+        return unlinked.isEmpty() ? null : new MountState(STATE_MODULE, STATE_FORMAT, unlinked);
+    }
+
+    /** Takes the unnamed files a detached passthrough mount handed over; BADTYPE for another module's state. */
+    void adopt(MountState state) {
+        if (!STATE_MODULE.equals(state.module()) || state.format() != STATE_FORMAT || !(state.payload() instanceof Map<?, ?> files)) {
+            throw new VfsException(VfsError.BADTYPE, "a passthrough mount cannot adopt the state of " + state.module()
+                    + " format " + state.format());
+        }
+        files.forEach((fh, fd) -> fs.addUnlinked((FileHandle) fh, (Integer) fd));
     }
 
     @Override

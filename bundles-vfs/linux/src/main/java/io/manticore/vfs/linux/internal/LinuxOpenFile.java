@@ -32,7 +32,11 @@ final class LinuxOpenFile implements OpenFile {
         return writable;
     }
 
-    /** Closes the descriptor once. */
+    boolean isOpen() {
+        return !closed.get();
+    }
+
+    /** Closes the descriptor once; {@link LinuxFs#release} is the way in. */
     void close() {
         if (closed.compareAndSet(false, true)) {
             LinuxFs.close(fd);

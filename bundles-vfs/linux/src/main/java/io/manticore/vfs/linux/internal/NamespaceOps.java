@@ -37,10 +37,22 @@ final class NamespaceOps {
         this.attrs = attrs;
     }
 
+    /** Opens the entry (O_PATH, never following a symlink) so that its handle and attributes are of one file, then caches it. */
     Lookup lookup(Cred cred, FileHandle dir, String name) {
-        try (Handles.Ref d = fs.handles.acquire(dir); Identity.As as = fs.identity.as(cred)) {
-            Attrs found = LinuxFs.stat(d.fd(), name);
-            return new Lookup(fs.handles.handleOf(d.fd(), name), found, LinuxFs.stat(d.fd()));
+        try (Handles.Ref d = fs.handles.acquire(dir); Identity.As as = fs.identity.as(cred); Arena arena = Arena.ofConfined()) {
+            int fd = Errno.check(Libc.openat(d.fd(), LinuxFs.name(arena, name), Flags.O_PATH | Flags.noFollow() | Flags.O_CLOEXEC, 0),
+                    "lookup " + name);
+            FileHandle fh;
+            Attrs found;
+            try {
+                fh = fs.handles.handleOf(fd, "");
+                found = LinuxFs.stat(fd);
+            } catch (RuntimeException e) {
+                LinuxFs.close(fd);
+                throw e;
+            }
+            fs.handles.offer(fh, fd);
+            return new Lookup(fh, found, LinuxFs.stat(d.fd()));
         }
     }
 

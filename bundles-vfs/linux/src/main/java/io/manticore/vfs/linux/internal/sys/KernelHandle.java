@@ -27,14 +27,32 @@ public final class KernelHandle {
     private KernelHandle() {
     }
 
-    /** The handle of {@code name} in {@code dirfd} (or of {@code dirfd} itself when name is empty), never following a symlink. */
-    public static FileHandle of(MountId mountId, int dirfd, String name) {
+    /** The host's id of the mount (in the sense of mountinfo) that the file of {@code fd} is on. */
+    public static int hostMountOf(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment handle = arena.allocate(HEADER + MAX_BYTES, 4);
+            handle.set(JAVA_INT, 0, MAX_BYTES);
+            MemorySegment mountOut = arena.allocate(JAVA_INT);
+            check(Libc.nameToHandleAt(fd, arena.allocateFrom(""), handle, mountOut, Flags.AT_EMPTY_PATH));
+            return mountOut.get(JAVA_INT, 0);
+        }
+    }
+
+    /**
+     * The handle of {@code name} in {@code dirfd} (or of {@code dirfd} itself when name is empty),
+     * never following a symlink; XDEV when the file is on another host mount than {@code hostMount}
+     * (a mount point inside the served folder), whose handles the mount's descriptor cannot open.
+     */
+    public static FileHandle of(MountId mountId, int dirfd, String name, int hostMount) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment handle = arena.allocate(HEADER + MAX_BYTES, 4);
             handle.set(JAVA_INT, 0, MAX_BYTES);
             MemorySegment mountOut = arena.allocate(JAVA_INT);
             int flags = name.isEmpty() ? Flags.AT_EMPTY_PATH : 0;
-            Errno.check(Libc.nameToHandleAt(dirfd, arena.allocateFrom(name), handle, mountOut, flags), "name_to_handle_at");
+            check(Libc.nameToHandleAt(dirfd, arena.allocateFrom(name), handle, mountOut, flags));
+            if (mountOut.get(JAVA_INT, 0) != hostMount) {
+                throw new VfsException(VfsError.XDEV, name + " is on another filesystem mounted inside the served folder");
+            }
             int bytes = handle.get(JAVA_INT, 0);
             int type = handle.get(JAVA_INT, 4);
             if (4 + bytes > FileHandle.MAX_FRAGMENT) {
@@ -47,10 +65,18 @@ public final class KernelHandle {
         }
     }
 
+    private static void check(int result) {
+        if (result == -Errno.EOPNOTSUPP) {
+            throw new VfsException(VfsError.NOTSUPP, "the host filesystem gives no file handles");
+        }
+        Errno.check(result, "name_to_handle_at");
+    }
+
     /** struct file_handle of {@code fh}'s fragment, in {@code arena}; BADHANDLE for a fragment no kernel handle could be. */
     public static MemorySegment struct(FileHandle fh, Arena arena) {
         byte[] fragment = fh.fragment();
-        if (fragment.length < 5 || fragment.length - 4 > MAX_BYTES) {
+        // name_to_handle_at(2) gives whole 32-bit words: any other length is no handle of the kernel's.
+        if (fragment.length < 8 || fragment.length - 4 > MAX_BYTES || fragment.length % 4 != 0) {
             throw new VfsException(VfsError.BADHANDLE, "not a kernel handle: " + fragment.length + " bytes");
         }
         MemorySegment handle = arena.allocate(HEADER + fragment.length - 4, 4);

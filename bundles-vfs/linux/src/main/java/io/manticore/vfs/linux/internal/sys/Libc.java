@@ -63,11 +63,8 @@ public final class Libc {
     private static final MethodHandle SETXATTR = function("setxattr", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT));
     private static final MethodHandle LISTXATTR = function("listxattr", FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
     private static final MethodHandle REMOVEXATTR = function("removexattr", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle SETFSUID = LINKER.downcallHandle(LIBC.find("setfsuid").orElseThrow(),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle SETFSGID = LINKER.downcallHandle(LIBC.find("setfsgid").orElseThrow(),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle SYSCALL = variadic("syscall",
+    private static final MethodHandle SYSCALL1 = variadic("syscall", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG), 1);
+    private static final MethodHandle SYSCALL2 = variadic("syscall",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), 1);
     private static final MethodHandle GETEUID = LINKER.downcallHandle(LIBC.find("geteuid").orElseThrow(),
             FunctionDescriptor.of(JAVA_INT));
@@ -358,21 +355,25 @@ public final class Libc {
         }
     }
 
-    /** setfsuid(2): this thread's filesystem user id; answers the previous one. */
+    /**
+     * The raw setfsuid system call, for this thread only: answers the previous filesystem user id
+     * (the current one, unchanged, when {@code uid} is -1 or not allowed).
+     */
     public static int setfsuid(int uid) {
-        try {
-            return (int) SETFSUID.invokeExact(uid);
-        } catch (Throwable t) {
-            throw broken("setfsuid", t);
-        }
+        return identityCall(Arch.current().setfsuidSyscall(), uid, "setfsuid");
     }
 
-    /** setfsgid(2): this thread's filesystem group id; answers the previous one. */
+    /** The raw setfsgid system call, for this thread only, answering as {@link #setfsuid}. */
     public static int setfsgid(int gid) {
+        return identityCall(Arch.current().setfsgidSyscall(), gid, "setfsgid");
+    }
+
+    private static int identityCall(long number, int id, String call) {
+        MemorySegment s = state();
         try {
-            return (int) SETFSGID.invokeExact(gid);
+            return (int) (long) SYSCALL1.invokeExact(s, number, Integer.toUnsignedLong(id));
         } catch (Throwable t) {
-            throw broken("setfsgid", t);
+            throw broken(call, t);
         }
     }
 
@@ -380,7 +381,7 @@ public final class Libc {
     public static long setgroupsThisThread(int count, MemorySegment groups) {
         MemorySegment s = state();
         try {
-            return result((long) SYSCALL.invokeExact(s, Arch.current().setgroupsSyscall(), (long) count, groups.address()), s);
+            return result((long) SYSCALL2.invokeExact(s, Arch.current().setgroupsSyscall(), (long) count, groups.address()), s);
         } catch (Throwable t) {
             throw broken("setgroups", t);
         }
