@@ -70,10 +70,6 @@ final class Handles implements AutoCloseable {
         this.capacity = capacity;
     }
 
-    MountId mountId() {
-        return mountId;
-    }
-
     int mountFd() {
         return mountFd;
     }

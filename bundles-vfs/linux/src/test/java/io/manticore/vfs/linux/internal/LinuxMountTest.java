@@ -35,6 +35,7 @@ import io.manticore.api.vfs.FileHandle;
 import io.manticore.api.vfs.FsStat;
 import io.manticore.api.vfs.MountId;
 import io.manticore.api.vfs.MountSpec;
+import io.manticore.api.vfs.MountState;
 import io.manticore.api.vfs.OpenFile;
 import io.manticore.api.vfs.SetAttrs;
 import io.manticore.api.vfs.Stability;
@@ -223,6 +224,31 @@ public class LinuxMountTest {
         assertTrue(Math.abs(store.getUsableSpace() - stat.availableBytes()) < slack);
         assertTrue(stat.totalFiles() > 0 && stat.freeFiles() <= stat.totalFiles());
         assertEquals(255, stat.maxNameLength());
+    }
+
+    @Test
+    public void anUnnamedFileGoesToTheNextMountOnASwapAndIsNamedThere() throws Exception {
+        FileHandle staged = join(mount.createUnlinked(USER, root, SetAttrs.mode(0644))).fh();
+        OpenFile file = join(mount.open(USER, staged, true));
+        join(mount.write(USER, file, 0, PooledByteBufAllocator.DEFAULT.directBuffer().writeBytes(new byte[] {4, 2}),
+                Stability.UNSTABLE));
+        join(mount.close(file));
+        MountState state = mount.detach();
+        assertEquals("passthrough", state.module());
+        mount = new LinuxModule(Path.of("/"), Identity.forProcess())
+                .mount(new MountSpec("data", HostMount.MOUNT_ID, folder.toString(), Map.of()), state);
+        join(mount.linkAt(USER, staged, root, "published", false));
+        assertArrayEquals(new byte[] {4, 2}, Files.readAllBytes(folder.resolve("published")));
+        assertEquals("a mount with nothing unnamed hands nothing over", null, mount.detach());
+        mount = HostMount.of(folder);
+        try {
+            new LinuxModule(Path.of("/"), Identity.forProcess())
+                    .mount(new MountSpec("data", HostMount.MOUNT_ID, folder.toString(), Map.of()), new MountState("memfs", 1, Map.of()))
+                    .unmount();
+            throw new AssertionError("another module's state was adopted");
+        } catch (VfsException e) {
+            assertEquals(VfsError.BADTYPE, e.error());
+        }
     }
 
     @Test
