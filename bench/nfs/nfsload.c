@@ -1,7 +1,8 @@
 /*
- * nfsload: an NFSv3 metadata load generator over libnfs's synchronous API.
+ * nfsload: an NFSv3 load generator over libnfs: metadata over its synchronous API, random
+ * 4 KiB I/O over its asynchronous one with 16 requests outstanding per process.
  *
- *   nfsload [-p procs] [-t seconds] [-n tag] URL create|getattr|lookup
+ *   nfsload [-p procs] [-t seconds] [-n tag] URL create|churn|getattr|lookup|randread|randwrite
  *   nfsload URL unlink PATH...
  *   nfsload URL info
  *
@@ -17,6 +18,9 @@
  *   getattr  fstat64 on an open handle: GETATTR = 1 RPC
  *   lookup   stat64("/<tag>.l<i>.<k>"), 8 names in the export's root, round robin:
  *            LOOKUP, GETATTR = 2 RPCs
+ *   churn    create as above, then unlink it: 6 RPCs (a small file made and removed)
+ *   randread / randwrite  READ or WRITE (unstable) of 4 KiB at a random aligned offset of a
+ *            64 MiB file of the process's own, 16 outstanding: 1 RPC
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -24,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -35,6 +40,9 @@
 #define LOOKUP_NAMES 8
 #define PATH_SIZE 256
 #define RPC_TIMEOUT_MS 30000
+#define RANDOM_FILE (64ULL * 1024 * 1024)
+#define RANDOM_DEPTH 16
+#define FILL_CHUNK (1024 * 1024)
 
 struct options {
     int procs;
@@ -105,16 +113,51 @@ struct workload {
     const struct options *opt;
     int index;
     struct nfsfh *getattr_fh;
+    struct nfsfh *random_fh;
+    int random_write;
+    int churn;
+    int outstanding;
+    int failed;
+    unsigned int seed;
     char dir[PATH_SIZE];
     char names[LOOKUP_NAMES][PATH_SIZE];
     char buffer[WRITE_SIZE];
     uint64_t done;
 };
 
+/* A 64 MiB file of the process's own, filled for reads (a hole reads as zeros without I/O on some servers). */
+static int prepare_random(struct workload *w)
+{
+    char path[PATH_SIZE];
+    snprintf(path, sizeof path, "/%s.r%d", w->opt->tag, w->index);
+    int rc = nfs_creat(w->nfs, path, 0644, &w->random_fh);
+    if (rc != 0)
+        return fail(w->nfs, "creat", path, rc);
+    w->random_write = strcmp(w->opt->mode, "randwrite") == 0;
+    w->seed = 12345u + (unsigned) w->index;
+    memset(w->buffer, 'r', sizeof w->buffer);
+    char *chunk = malloc(FILL_CHUNK);
+    if (chunk == NULL)
+        return -1;
+    memset(chunk, 'f' + w->index % 8, FILL_CHUNK);
+    for (uint64_t at = 0; at < RANDOM_FILE; at += FILL_CHUNK) {
+        rc = nfs_pwrite(w->nfs, w->random_fh, at, FILL_CHUNK, chunk);
+        if (rc != FILL_CHUNK) {
+            free(chunk);
+            return fail(w->nfs, "fill", path, rc < 0 ? rc : -EIO);
+        }
+    }
+    free(chunk);
+    return 0;
+}
+
 static int prepare(struct workload *w)
 {
     int rc;
-    if (strcmp(w->opt->mode, "create") == 0) {
+    if (strncmp(w->opt->mode, "rand", 4) == 0)
+        return prepare_random(w);
+    if (strcmp(w->opt->mode, "create") == 0 || strcmp(w->opt->mode, "churn") == 0) {
+        w->churn = strcmp(w->opt->mode, "churn") == 0;
         snprintf(w->dir, sizeof w->dir, "/%s.c%d", w->opt->tag, w->index);
         rc = nfs_mkdir(w->nfs, w->dir);
         if (rc != 0 && rc != -EEXIST)
@@ -157,12 +200,60 @@ static int one_op(struct workload *w)
             return fail(w->nfs, "write", path, rc < 0 ? rc : -EIO);
         }
         rc = nfs_close(w->nfs, fh);
-        return rc == 0 ? 0 : fail(w->nfs, "close", path, rc);
+        if (rc != 0)
+            return fail(w->nfs, "close", path, rc);
+        if (!w->churn)
+            return 0;
+        rc = nfs_unlink(w->nfs, path);
+        return rc == 0 ? 0 : fail(w->nfs, "unlink", path, rc);
     }
     struct nfs_stat_64 st;
     const char *name = w->names[w->done % LOOKUP_NAMES];
     rc = nfs_stat64(w->nfs, name, &st);
     return rc == 0 ? 0 : fail(w->nfs, "stat64", name, rc);
+}
+
+static void random_done(int err, struct nfs_context *nfs, void *data, void *private_data)
+{
+    struct workload *w = private_data;
+    (void) data;
+    w->outstanding--;
+    if (err < 0) {
+        if (!w->failed)
+            fprintf(stderr, "nfsload: random %s: %s (%s)\n", w->random_write ? "write" : "read", strerror(-err),
+                    nfs_get_error(nfs));
+        w->failed = 1;
+    } else {
+        w->done++;
+    }
+}
+
+static int issue_random(struct workload *w)
+{
+    uint64_t block = (uint64_t) rand_r(&w->seed) % (RANDOM_FILE / WRITE_SIZE);
+    int rc = w->random_write
+        ? nfs_pwrite_async(w->nfs, w->random_fh, block * WRITE_SIZE, WRITE_SIZE, w->buffer, random_done, w)
+        : nfs_pread_async(w->nfs, w->random_fh, block * WRITE_SIZE, WRITE_SIZE, random_done, w);
+    if (rc != 0)
+        return fail(w->nfs, "queue", "random I/O", rc);
+    w->outstanding++;
+    return 0;
+}
+
+/* Keeps RANDOM_DEPTH requests outstanding until the deadline, then waits for the last ones. */
+static int run_random(struct workload *w, double deadline)
+{
+    while (!w->failed && (now() < deadline || w->outstanding > 0)) {
+        while (!w->failed && now() < deadline && w->outstanding < RANDOM_DEPTH)
+            if (issue_random(w) != 0)
+                return -1;
+        struct pollfd pfd = { .fd = nfs_get_fd(w->nfs), .events = nfs_which_events(w->nfs) };
+        if (poll(&pfd, 1, 100) < 0 && errno != EINTR)
+            return -1;
+        if (nfs_service(w->nfs, pfd.revents) < 0)
+            return fail(w->nfs, "service", "random I/O", -EIO);
+    }
+    return w->failed ? -1 : 0;
 }
 
 /* Mounts, prepares, signals ready, blocks until the parent closes the start pipe, runs. */
@@ -186,7 +277,10 @@ static int run_child(const struct options *opt, int index, int ready_fd, int sta
         double start = now();
         double deadline = start + opt->seconds;
         result.ok = 1;
-        while (now() < deadline) {
+        if (w->random_fh != NULL) {
+            result.ok = run_random(w, deadline) == 0;
+        }
+        while (w->random_fh == NULL && now() < deadline) {
             if (one_op(w) != 0) {
                 result.ok = 0;
                 break;
@@ -306,7 +400,7 @@ static int run_info(const char *url)
 static int usage(void)
 {
     fprintf(stderr,
-            "usage: nfsload [-p procs] [-t seconds] [-n tag] URL create|getattr|lookup\n"
+            "usage: nfsload [-p procs] [-t seconds] [-n tag] URL create|churn|getattr|lookup|randread|randwrite\n"
             "       nfsload URL unlink PATH...\n"
             "       nfsload URL info\n");
     return 2;
@@ -340,8 +434,8 @@ int main(int argc, char **argv)
         return run_unlink(opt.url, argv + optind + 2, argc - optind - 2);
     if (strcmp(opt.mode, "info") == 0)
         return run_info(opt.url);
-    if (strcmp(opt.mode, "create") != 0 && strcmp(opt.mode, "getattr") != 0
-        && strcmp(opt.mode, "lookup") != 0)
+    if (strcmp(opt.mode, "create") != 0 && strcmp(opt.mode, "getattr") != 0 && strcmp(opt.mode, "lookup") != 0
+        && strcmp(opt.mode, "churn") != 0 && strcmp(opt.mode, "randread") != 0 && strcmp(opt.mode, "randwrite") != 0)
         return usage();
     return run_load(&opt);
 }
