@@ -15,11 +15,12 @@ import io.manticore.vfs.iouring.internal.ring.Opcodes;
 import io.manticore.vfs.iouring.internal.ring.RingException;
 import io.manticore.vfs.linux.internal.sys.Errno;
 import io.manticore.vfs.linux.internal.sys.Flags;
+import io.manticore.vfs.linux.internal.sys.Libc;
 import io.manticore.vfs.linux.internal.sys.Statx;
 import io.netty.buffer.ByteBuf;
 
 /**
- * Reads, writes, syncs and statx of open files through io_uring rings, one chosen by the
+ * Reads, writes and syncs of open files through io_uring rings, one chosen by the
  * submitting thread so each event loop keeps to a ring. Memory an operation points at lives
  * until its completion.
  */
@@ -83,15 +84,20 @@ final class RingIo implements AutoCloseable {
                 "fsync");
     }
 
-    /** The attributes of the open file {@code fd}. */
+    /**
+     * The attributes of the open file {@code fd}: statx(2) on the calling thread rather than
+     * through the ring, since on an open descriptor it reads the inode in memory and returns at
+     * once, and a ring round trip costs more.
+     */
     CompletionStage<Attrs> stat(int fd) {
-        Arena arena = Arena.ofShared();
-        MemorySegment empty = arena.allocate(1);
-        MemorySegment out = arena.allocate(Statx.SIZE, 8);
-        return check(ring().submit(sqe -> sqe.opcode(Opcodes.STATX).fd(fd).address(empty.address()).length(Statx.WANTED)
-                .opFlags(Flags.AT_EMPTY_PATH | Flags.AT_SYMLINK_NOFOLLOW).offset(out.address())), "statx")
-                .thenApply(ok -> Statx.read(out))
-                .whenComplete((attrs, e) -> arena.close());
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(Statx.SIZE, 8);
+            int result = Libc.statx(fd, arena.allocate(1), Flags.AT_EMPTY_PATH | Flags.AT_SYMLINK_NOFOLLOW, Statx.WANTED, out);
+            if (result < 0) {
+                return CompletableFuture.failedFuture(new VfsException(Errno.toVfs(-result), "statx: errno " + -result));
+            }
+            return CompletableFuture.completedFuture(Statx.read(out));
+        }
     }
 
     /** The native address of {@code length} bytes of {@code buffer} from {@code index}. */
