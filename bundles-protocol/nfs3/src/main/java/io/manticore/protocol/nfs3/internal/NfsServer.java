@@ -7,9 +7,9 @@ import io.manticore.api.vfs.Vfs;
 import io.manticore.api.vfs.VfsError;
 import io.manticore.api.vfs.VfsException;
 import io.manticore.protocol.nfs3.internal.client.Clients;
-import io.manticore.protocol.nfs3.internal.export.Export;
-import io.manticore.protocol.nfs3.internal.export.Exports;
-import io.manticore.protocol.nfs3.internal.handle.WireHandles;
+import io.manticore.protocol.nfscommon.internal.export.Export;
+import io.manticore.protocol.nfscommon.internal.export.Exports;
+import io.manticore.protocol.nfscommon.internal.handle.WireHandles;
 
 /**
  * What every connection of the NFS, MOUNT and NLM services shares: the VFS, the export table,

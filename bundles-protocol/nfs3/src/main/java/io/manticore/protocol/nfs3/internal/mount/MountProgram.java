@@ -9,7 +9,7 @@ import io.manticore.api.cred.Cred;
 import io.manticore.protocol.nfs3.internal.Callers;
 import io.manticore.protocol.nfs3.internal.NfsServer;
 import io.manticore.protocol.nfs3.internal.client.ClientRecord;
-import io.manticore.protocol.nfs3.internal.export.Export;
+import io.manticore.protocol.nfscommon.internal.export.Export;
 import io.manticore.protocol.oncrpc.internal.AuthFlavor;
 import io.manticore.protocol.oncrpc.internal.AuthSys;
 import io.manticore.protocol.oncrpc.internal.RpcCall;

@@ -2,7 +2,7 @@ package io.manticore.protocol.nfs3.internal.nfs;
 
 import io.manticore.api.cred.Cred;
 import io.manticore.api.vfs.FileHandle;
-import io.manticore.protocol.nfs3.internal.export.Export;
+import io.manticore.protocol.nfscommon.internal.export.Export;
 
 /**
  * A checked handle of a call: the export it was issued under, the VFS handle, and the
