@@ -16,6 +16,8 @@ import io.manticore.api.config.MountConfig;
 import io.manticore.api.config.S3KeyConfig;
 import io.manticore.api.config.S3Settings;
 import io.manticore.api.config.ServerConfig;
+import io.manticore.api.config.ShareConfig;
+import io.manticore.api.config.SmbSettings;
 import io.manticore.api.config.UserConfig;
 import io.manticore.api.cred.Cred;
 import io.manticore.api.vfs.AttrMask;
@@ -47,7 +49,9 @@ public final class TestVfs implements AutoCloseable {
     private final Map<String, BucketConfig> buckets = new LinkedHashMap<>();
     private final List<UserConfig> users = new ArrayList<>();
     private final List<S3KeyConfig> keys = new ArrayList<>();
+    private final Map<String, ShareConfig> shares = new LinkedHashMap<>();
     private volatile S3Settings s3 = S3Settings.DEFAULTS;
+    private volatile SmbSettings smb = SmbSettings.DEFAULTS;
     private volatile ServerConfig current;
     private long generation;
 
@@ -97,6 +101,19 @@ public final class TestVfs implements AutoCloseable {
     /** Configures bucket {@code name} over the namespace folder {@code path} (which must exist to be opened). */
     public TestVfs bucket(String name, String path, boolean publicRead) {
         buckets.put(name, new BucketConfig(path, publicRead));
+        apply();
+        return this;
+    }
+
+    /** Configures SMB share {@code name} over the namespace folder {@code path}. */
+    public TestVfs share(String name, String path, boolean readOnly) {
+        shares.put(name, new ShareConfig(path, readOnly, "share " + name));
+        apply();
+        return this;
+    }
+
+    public TestVfs smb(SmbSettings settings) {
+        smb = settings;
         apply();
         return this;
     }
@@ -202,8 +219,8 @@ public final class TestVfs implements AutoCloseable {
 
     private void apply() {
         Map<String, MountConfig> mounts = Map.of(MOUNT, new MountConfig("memfs", "/", Map.of("size", "256m")));
-        ServerConfig config = new ServerConfig(VfsCore.DEFAULT_SETTINGS, List.of(), mounts, Map.of(), Map.of(), buckets,
-                users, keys, s3, null);
+        ServerConfig config = new ServerConfig(VfsCore.DEFAULT_SETTINGS, List.of(), mounts, Map.of(), shares, buckets,
+                users, keys, s3, null, smb);
         core.configApplied(config);
         current = config;
         generation++;

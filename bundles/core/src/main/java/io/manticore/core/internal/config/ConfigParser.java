@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
@@ -20,6 +21,7 @@ import io.manticore.api.config.ListenerConfig;
 import io.manticore.api.config.MountConfig;
 import io.manticore.api.config.S3KeyConfig;
 import io.manticore.api.config.S3Settings;
+import io.manticore.api.config.SmbSettings;
 import io.manticore.api.config.ServerConfig;
 import io.manticore.api.config.ServerSettings;
 import io.manticore.api.config.ShareConfig;
@@ -36,7 +38,7 @@ public final class ConfigParser {
     public static final int DEFAULT_SSH_PORT = 8101;
 
     private static final Set<String> TOP = Set.of("server", "listeners", "mounts", "exports", "shares",
-            "buckets", "users", "s3_access_keys", "s3", "shell");
+            "buckets", "users", "s3_access_keys", "s3", "shell", "smb");
     private static final Set<String> SERVER = Set.of("threads", "delegation_threads", "suspend_timeout_ms",
             "max_suspended_calls", "attr_cache_entries", "name_cache_entries", "open_file_cache_entries",
             "open_file_idle_ms", "rpcbind_register", "nlm_grace_seconds");
@@ -50,6 +52,9 @@ public final class ConfigParser {
     private static final Set<String> S3 = Set.of("region", "domain", "bucket_root", "idle_timeout_seconds",
             "header_timeout_seconds");
     private static final Set<String> SHELL = Set.of("ssh", "ssh_address", "ssh_port");
+    private static final Set<String> SMB = Set.of("server_name", "domain", "min_dialect", "signing", "encrypt",
+            "guest_user", "case_insensitive");
+    private static final Set<String> SMB_DIALECTS = Set.of("2.0.2", "2.1", "3.0", "3.0.2", "3.1.1");
     private static final Set<String> SQUASH = Set.of("none", "root", "all");
 
     private ConfigParser() {
@@ -74,7 +79,7 @@ public final class ConfigParser {
         return new ServerConfig(server(top.get("server")), listeners(top.get("listeners")), mounts,
                 exports(top.get("exports"), mounts), shares(top.get("shares"), mounts),
                 buckets(top.get("buckets"), mounts), users, s3Keys(top.get("s3_access_keys"), users),
-                s3(top.get("s3"), mounts), shell(top.get("shell")));
+                s3(top.get("s3"), mounts), shell(top.get("shell")), smb(top.get("smb"), users));
     }
 
     private static ServerSettings server(JsonNode n) throws ConfigException {
@@ -255,6 +260,33 @@ public final class ConfigParser {
         return new S3Settings(region, domain, bucketRoot,
                 n.get("idle_timeout_seconds").int32(S3Settings.DEFAULTS.idleTimeoutSeconds(), 1, 86_400),
                 n.get("header_timeout_seconds").int32(S3Settings.DEFAULTS.headerTimeoutSeconds(), 1, 3_600));
+    }
+
+    private static SmbSettings smb(JsonNode n, List<UserConfig> users) throws ConfigException {
+        n = n.object().onlyKeys(SMB);
+        SmbSettings d = SmbSettings.DEFAULTS;
+        String serverName = n.get("server_name").string(d.serverName());
+        if (!serverName.matches("[A-Za-z0-9][A-Za-z0-9-]{0,14}")) {
+            throw new ConfigException(n.get("server_name").path(), "a NetBIOS name is 1-15 letters, digits or '-'");
+        }
+        String domain = n.get("domain").string(d.domain());
+        if (!domain.matches("[A-Za-z0-9][A-Za-z0-9.-]{0,14}")) {
+            throw new ConfigException(n.get("domain").path(), "a NetBIOS domain is 1-15 letters, digits, '.' or '-'");
+        }
+        String minDialect = n.get("min_dialect").string(d.minDialect());
+        if (!SMB_DIALECTS.contains(minDialect)) {
+            throw new ConfigException(n.get("min_dialect").path(), "one of " + new TreeSet<>(SMB_DIALECTS));
+        }
+        String signing = n.get("signing").string("enabled");
+        if (!signing.equals("enabled") && !signing.equals("required")) {
+            throw new ConfigException(n.get("signing").path(), "\"enabled\" or \"required\"");
+        }
+        String guest = n.get("guest_user").optionalString();
+        if (guest != null && users.stream().noneMatch(u -> u.name().equals(guest))) {
+            throw new ConfigException(n.get("guest_user").path(), "names no configured user");
+        }
+        return new SmbSettings(serverName, domain, minDialect, signing.equals("required"), n.get("encrypt").bool(false),
+                guest, n.get("case_insensitive").bool(d.caseInsensitive()));
     }
 
     private static ShellConfig shell(JsonNode n) throws ConfigException {

@@ -1,0 +1,209 @@
+package io.manticore.protocol.smb.internal.command;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+import io.manticore.api.cred.Cred;
+import io.manticore.api.lease.LockOwner;
+import io.manticore.api.lease.ShareMode;
+import io.manticore.api.lease.ShareResult;
+import io.manticore.api.vfs.AttrMask;
+import io.manticore.api.vfs.Attrs;
+import io.manticore.api.vfs.CreateMode;
+import io.manticore.api.vfs.FileHandle;
+import io.manticore.api.vfs.Guard;
+import io.manticore.api.vfs.Lookup;
+import io.manticore.api.vfs.OpenFlags;
+import io.manticore.api.vfs.SetAttrs;
+import io.manticore.api.vfs.Vfs;
+import io.manticore.protocol.smb.internal.SmbServer;
+import io.manticore.protocol.smb.internal.conn.Exchange;
+import io.manticore.protocol.smb.internal.conn.Reply;
+import io.manticore.protocol.smb.internal.error.SmbStatusException;
+import io.manticore.protocol.smb.internal.info.FileAttributes;
+import io.manticore.protocol.smb.internal.rpc.NamedPipe;
+import io.manticore.protocol.smb.internal.rpc.Pipes;
+import io.manticore.protocol.smb.internal.session.Access;
+import io.manticore.protocol.smb.internal.session.Closer;
+import io.manticore.protocol.smb.internal.session.FileId;
+import io.manticore.protocol.smb.internal.session.Open;
+import io.manticore.protocol.smb.internal.session.Resolver;
+import io.manticore.protocol.smb.internal.session.Session;
+import io.manticore.protocol.smb.internal.session.SmbNames;
+import io.manticore.protocol.smb.internal.session.TreeConnect;
+import io.manticore.protocol.smb.internal.wire.NtStatus;
+
+/**
+ * CREATE (MS-SMB2 3.3.5.9): opens or makes a file or folder by every disposition, checks the
+ * access asked against the mode bits, and takes a share reservation in core's lease manager so
+ * that deny modes hold against every protocol.
+ */
+public final class Create implements SmbCommand {
+
+    private static final int FILE_MODE = 0644;
+    private static final int DIR_MODE = 0755;
+
+    @Override
+    public Needs needs() {
+        return Needs.TREE;
+    }
+
+    @Override
+    public CompletionStage<Reply> handle(Exchange exchange) {
+        CreateRequest request = CreateRequest.read(exchange.message());
+        TreeConnect tree = exchange.tree();
+        if (tree.isIpc()) {
+            return CompletableFuture.completedFuture(openPipe(exchange, request));
+        }
+        if (request.has(CreateRequest.OPEN_BY_FILE_ID)) {
+            throw new SmbStatusException(NtStatus.NOT_SUPPORTED, "open by file id");
+        }
+        if (request.has(CreateRequest.DIRECTORY_FILE) && request.has(CreateRequest.NON_DIRECTORY_FILE)) {
+            throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "both directory and non-directory");
+        }
+        int desired = Access.mapGeneric(request.desiredAccess());
+        if (request.has(CreateRequest.DELETE_ON_CLOSE) && (desired & (Access.DELETE | Access.MAXIMUM_ALLOWED)) == 0) {
+            throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "delete-on-close without DELETE access");
+        }
+        List<String> components = SmbNames.split(request.name());
+        SmbServer server = exchange.server();
+        Cred cred = exchange.session().cred();
+        Resolver resolver = new Resolver(server.vfs(), server.options().caseInsensitive());
+        if (components.isEmpty()) {
+            return server.vfs().getattr(cred, tree.root(), AttrMask.ALL).thenCompose(attrs ->
+                    opened(exchange, request, desired, new Lookup(tree.root(), attrs, null), null, "", "", false));
+        }
+        String name = components.get(components.size() - 1);
+        String path = SmbNames.join(components);
+        return resolver.parent(cred, tree.root(), components).thenCompose(parent ->
+                resolver.find(cred, parent.fh(), name).thenCompose(existing -> existing == null
+                        ? create(exchange, request, desired, parent.fh(), name, path)
+                        : existing(exchange, request, desired, parent.fh(), existing, path)));
+    }
+
+    private static CompletionStage<Reply> existing(Exchange exchange, CreateRequest request, int desired,
+                                                   FileHandle parent, Lookup existing, String path) {
+        boolean dir = existing.attrs().isDirectory();
+        String name = path.substring(path.lastIndexOf('\\') + 1);
+        switch (request.disposition()) {
+            case CreateRequest.CREATE -> throw new SmbStatusException(NtStatus.OBJECT_NAME_COLLISION, path);
+            case CreateRequest.OVERWRITE, CreateRequest.OVERWRITE_IF, CreateRequest.SUPERSEDE -> {
+                if (dir) {
+                    throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "overwrite of a folder");
+                }
+            }
+            default -> { }
+        }
+        if (request.has(CreateRequest.DIRECTORY_FILE) && !dir) {
+            throw new SmbStatusException(NtStatus.NOT_A_DIRECTORY, path);
+        }
+        if (request.has(CreateRequest.NON_DIRECTORY_FILE) && dir) {
+            throw new SmbStatusException(NtStatus.FILE_IS_A_DIRECTORY, path);
+        }
+        boolean truncate = request.disposition() == CreateRequest.OVERWRITE
+                || request.disposition() == CreateRequest.OVERWRITE_IF || request.disposition() == CreateRequest.SUPERSEDE;
+        return opened(exchange, request, desired | (truncate ? Access.WRITE_DATA : 0), existing, parent, name, path,
+                false).thenCompose(reply -> {
+                    if (!truncate || reply.isError()) {
+                        return CompletableFuture.completedFuture(reply);
+                    }
+                    SmbServer server = exchange.server();
+                    Session session = exchange.session();
+                    return server.vfs().setattr(session.cred(), existing.fh(), SetAttrs.NONE.withSize(0), Guard.NONE)
+                            .handle((wcc, failure) -> {
+                                if (failure != null) {
+                                    reply.body().release();
+                                    Closer.close(server.vfs(), server.leases(), session, session.open(exchange.file()));
+                                    throw failure instanceof RuntimeException e ? e : new CompletionException(failure);
+                                }
+                                return CreateResponse.overwritten(reply);
+                            });
+                });
+    }
+
+    private static CompletionStage<Reply> create(Exchange exchange, CreateRequest request, int desired,
+                                                 FileHandle parent, String name, String path) {
+        int disposition = request.disposition();
+        if (disposition == CreateRequest.OPEN || disposition == CreateRequest.OVERWRITE) {
+            throw new SmbStatusException(NtStatus.OBJECT_NAME_NOT_FOUND, path);
+        }
+        SmbNames.check(name);
+        if (exchange.tree().readOnly()) {
+            throw new SmbStatusException(NtStatus.MEDIA_WRITE_PROTECTED, "read-only share");
+        }
+        Vfs vfs = exchange.server().vfs();
+        Cred cred = exchange.session().cred();
+        boolean readOnly = (request.fileAttributes() & FileAttributes.READONLY) != 0;
+        if (request.has(CreateRequest.DIRECTORY_FILE)) {
+            return vfs.mkdir(cred, parent, name, SetAttrs.mode(DIR_MODE)).thenCompose(made ->
+                    opened(exchange, request, desired, new Lookup(made.fh(), made.attrs(), null), parent, name, path, true));
+        }
+        SetAttrs attrs = SetAttrs.mode(readOnly ? FILE_MODE & ~0222 : FILE_MODE);
+        return vfs.openAt(cred, parent, name, OpenFlags.create(CreateMode.CREATE_NEW), attrs, AttrMask.ALL)
+                .thenCompose(made -> opened(exchange, request, desired,
+                        new Lookup(made.file().handle(), made.attrs(), null), parent, name, path, true));
+    }
+
+    /** Checks access and sharing, registers the open and answers; a creator gets what it asked. */
+    private static CompletionStage<Reply> opened(Exchange exchange, CreateRequest request, int desired, Lookup file,
+                                                 FileHandle parent, String name, String path, boolean created) {
+        TreeConnect tree = exchange.tree();
+        Session session = exchange.session();
+        Attrs attrs = file.attrs();
+        int maximal = created ? Access.FULL & (tree.readOnly() ? ~Access.MODIFYING : ~0)
+                : Access.maximal(session.cred(), attrs, tree.readOnly());
+        int granted = (desired & Access.MAXIMUM_ALLOWED) != 0 ? maximal | (desired & ~Access.MAXIMUM_ALLOWED) : desired;
+        if ((granted & ~maximal & ~Access.ACCESS_SYSTEM_SECURITY) != 0) {
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED, "access " + Integer.toHexString(granted) + " beyond "
+                    + Integer.toHexString(maximal));
+        }
+        if (parent == null && request.has(CreateRequest.DELETE_ON_CLOSE)) {
+            throw new SmbStatusException(NtStatus.CANNOT_DELETE, "the share root");
+        }
+        FileId id = session.nextFileId();
+        LockOwner owner = LockOwner.of("smb", Long.toHexString(session.id()), id.toBytes());
+        ShareMode mode = shareMode(granted, request.shareAccess());
+        if (mode.access() != 0) {
+            ShareResult shared = exchange.server().leases().share(file.fh(), owner, mode);
+            if (!shared.isGranted()) {
+                throw new SmbStatusException(NtStatus.SHARING_VIOLATION, path);
+            }
+        }
+        Open open = new Open(id, tree, file.fh(), parent, name, path, attrs.isDirectory(), granted,
+                request.shareAccess(), owner, null);
+        open.deleteOnClose(request.has(CreateRequest.DELETE_ON_CLOSE));
+        if (!session.add(open)) {
+            exchange.server().leases().releaseOwner(owner);
+            throw new SmbStatusException(NtStatus.TOO_MANY_OPENED_FILES, "open limit");
+        }
+        exchange.file(id);
+        return CompletableFuture.completedFuture(CreateResponse.reply(exchange, request, open, attrs, maximal,
+                created ? CreateResponse.CREATED : CreateResponse.OPENED));
+    }
+
+    private static Reply openPipe(Exchange exchange, CreateRequest request) {
+        String name = request.name();
+        NamedPipe pipe = Pipes.open(name, exchange.server());
+        if (pipe == null) {
+            throw new SmbStatusException(NtStatus.OBJECT_NAME_NOT_FOUND, "pipe " + name);
+        }
+        Session session = exchange.session();
+        FileId id = session.nextFileId();
+        Open open = new Open(id, exchange.tree(), null, null, name, name, false, Access.FULL, 7, null, pipe);
+        if (!session.add(open)) {
+            throw new SmbStatusException(NtStatus.TOO_MANY_OPENED_FILES, "open limit");
+        }
+        exchange.file(id);
+        return CreateResponse.pipe(exchange, open);
+    }
+
+    /** The share reservation of an open: what it reads, writes or deletes, and what it denies others. */
+    private static ShareMode shareMode(int granted, int shareAccess) {
+        int access = ((granted & (Access.READ_DATA | Access.EXECUTE)) != 0 ? ShareMode.READ : 0)
+                | ((granted & (Access.WRITE_DATA | Access.APPEND_DATA)) != 0 ? ShareMode.WRITE : 0)
+                | ((granted & Access.DELETE) != 0 ? ShareMode.DELETE : 0);
+        return new ShareMode(access, ~shareAccess & ShareMode.ALL);
+    }
+}

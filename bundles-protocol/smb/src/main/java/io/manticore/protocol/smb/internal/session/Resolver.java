@@ -1,0 +1,98 @@
+package io.manticore.protocol.smb.internal.session;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+import io.manticore.api.cred.Cred;
+import io.manticore.api.vfs.AttrMask;
+import io.manticore.api.vfs.DirEntry;
+import io.manticore.api.vfs.FileHandle;
+import io.manticore.api.vfs.Lookup;
+import io.manticore.api.vfs.Vfs;
+import io.manticore.api.vfs.VfsError;
+import io.manticore.api.vfs.VfsException;
+import io.manticore.protocol.smb.internal.error.SmbStatusException;
+import io.manticore.protocol.smb.internal.wire.NtStatus;
+
+/**
+ * Finds names in folders the way Windows clients expect: exactly first, then, when the share is
+ * case-insensitive, the entry whose name equals ignoring case (the first such, in folder order),
+ * keeping the case it was created with. The scan of a folder stops after {@value #MAX_SCAN} entries.
+ */
+public final class Resolver {
+
+    private static final int MAX_SCAN = 1_000_000;
+    private static final int PAGE = 1024;
+
+    private final Vfs vfs;
+    private final boolean caseInsensitive;
+
+    public Resolver(Vfs vfs, boolean caseInsensitive) {
+        this.vfs = vfs;
+        this.caseInsensitive = caseInsensitive;
+    }
+
+    /** The folder holding the last of {@code components}, walking from {@code root}; OBJECT_PATH_NOT_FOUND when a folder is missing. */
+    public CompletionStage<Lookup> parent(Cred cred, FileHandle root, List<String> components) {
+        CompletionStage<Lookup> at = vfs.getattr(cred, root, AttrMask.ALL).thenApply(a -> new Lookup(root, a, null));
+        for (int i = 0; i < components.size() - 1; i++) {
+            String name = components.get(i);
+            at = at.thenCompose(dir -> {
+                if (!dir.attrs().isDirectory()) {
+                    throw new SmbStatusException(NtStatus.OBJECT_PATH_NOT_FOUND, "not a folder on the path");
+                }
+                return find(cred, dir.fh(), name).thenApply(found -> {
+                    if (found == null) {
+                        throw new SmbStatusException(NtStatus.OBJECT_PATH_NOT_FOUND, "no folder " + name);
+                    }
+                    return found;
+                });
+            });
+        }
+        return at.thenApply(dir -> {
+            if (!dir.attrs().isDirectory()) {
+                throw new SmbStatusException(NtStatus.OBJECT_PATH_NOT_FOUND, "not a folder on the path");
+            }
+            return dir;
+        });
+    }
+
+    /** The entry {@code name} of {@code dir}, or null (not a failure) when there is none. */
+    public CompletionStage<Lookup> find(Cred cred, FileHandle dir, String name) {
+        return vfs.lookup(cred, dir, name, AttrMask.ALL).handle((found, failure) -> {
+            if (failure == null) {
+                return CompletableFuture.completedFuture(found);
+            }
+            if (!isNoEnt(failure)) {
+                return CompletableFuture.<Lookup>failedFuture(failure);
+            }
+            if (!caseInsensitive) {
+                return CompletableFuture.<Lookup>completedFuture(null);
+            }
+            return scan(cred, dir, name, 0, 0, 0).toCompletableFuture();
+        }).thenCompose(stage -> stage);
+    }
+
+    private CompletionStage<Lookup> scan(Cred cred, FileHandle dir, String name, long cookie, long verifier, int seen) {
+        return vfs.readdir(cred, dir, cookie, verifier, PAGE, AttrMask.NONE).thenCompose(page -> {
+            for (DirEntry entry : page.entries()) {
+                if (entry.name().equalsIgnoreCase(name)) {
+                    return vfs.lookup(cred, dir, entry.name(), AttrMask.ALL);
+                }
+            }
+            int total = seen + page.entries().size();
+            if (page.eof() || page.entries().isEmpty() || total >= MAX_SCAN) {
+                return CompletableFuture.completedFuture(null);
+            }
+            long next = page.entries().get(page.entries().size() - 1).cookie();
+            return scan(cred, dir, name, next, page.verifier(), total);
+        });
+    }
+
+    public static boolean isNoEnt(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof VfsException e && e.error() == VfsError.NOENT;
+    }
+}
