@@ -78,15 +78,15 @@ public final class Create implements SmbCommand {
         String name = components.get(components.size() - 1);
         String path = SmbNames.join(components);
         return resolver.parent(cred, tree.root(), components).thenCompose(parent ->
-                resolver.find(cred, parent.fh(), name).thenCompose(existing -> existing == null
+                resolver.entry(cred, parent.fh(), name).thenCompose(entry -> entry == null
                         ? create(exchange, request, desired, parent.fh(), name, path)
-                        : existing(exchange, request, desired, parent.fh(), existing, path)));
+                        : existing(exchange, request, desired, parent.fh(), entry.lookup(), entry.name(), path)));
     }
 
+    /** Opens the entry {@code name} (its name in the folder, whatever the case the client asked for). */
     private static CompletionStage<Reply> existing(Exchange exchange, CreateRequest request, int desired,
-                                                   FileHandle parent, Lookup existing, String path) {
+                                                   FileHandle parent, Lookup existing, String name, String path) {
         boolean dir = existing.attrs().isDirectory();
-        String name = path.substring(path.lastIndexOf('\\') + 1);
         switch (request.disposition()) {
             case CreateRequest.CREATE -> throw new SmbStatusException(NtStatus.OBJECT_NAME_COLLISION, path);
             case CreateRequest.OVERWRITE, CreateRequest.OVERWRITE_IF, CreateRequest.SUPERSEDE -> {

@@ -7,6 +7,7 @@ import io.manticore.api.cred.Cred;
 import io.manticore.api.vfs.AttrMask;
 import io.manticore.api.vfs.Attrs;
 import io.manticore.api.vfs.DirEntry;
+import io.manticore.api.vfs.Lookup;
 import io.manticore.api.vfs.Vfs;
 import io.manticore.protocol.smb.internal.conn.Exchange;
 import io.manticore.protocol.smb.internal.conn.Reply;
@@ -32,7 +33,6 @@ public final class QueryDirectory implements SmbCommand {
     private static final int STRUCTURE_SIZE = 33;
     private static final int RESTART_SCANS = 0x01;
     private static final int RETURN_SINGLE_ENTRY = 0x02;
-    private static final int INDEX_SPECIFIED = 0x04;
     private static final int REOPEN = 0x10;
     private static final int PAGE = 512;
     private static final int MAX_PATTERN_BYTES = 2 * 255;
@@ -67,7 +67,8 @@ public final class QueryDirectory implements SmbCommand {
         String pattern = patternLength == 0 ? null : request.utf16(request.u16(24), patternLength);
         synchronized (open) {
             DirectoryScan scan = open.scan();
-            if (!scan.started() || (flags & (RESTART_SCANS | REOPEN | INDEX_SPECIFIED)) != 0) {
+            // INDEX_SPECIFIED is ignored, as NTFS does (MS-FSA 2.1.5.6.3): jcifs sets it with index 0 on every page.
+            if (!scan.started() || (flags & (RESTART_SCANS | REOPEN)) != 0) {
                 scan.restart(pattern == null ? "*" : pattern);
             }
         }
@@ -154,10 +155,11 @@ public final class QueryDirectory implements SmbCommand {
 
         private CompletionStage<Reply> exact(Vfs vfs, Cred cred) {
             Resolver resolver = new Resolver(vfs, exchange.server().options().caseInsensitive());
-            return resolver.find(cred, open.handle(), scan.pattern()).thenCompose(found -> {
+            return resolver.entry(cred, open.handle(), scan.pattern()).thenCompose(entry -> {
                 scan.advance(0, 0, true);
-                if (found != null) {
-                    scan.pending().addLast(new DirEntry(scan.pattern(), 0, found.attrs().fileId(), found.fh(),
+                if (entry != null) {
+                    Lookup found = entry.lookup();
+                    scan.pending().addLast(new DirEntry(entry.name(), 0, found.attrs().fileId(), found.fh(),
                             found.attrs()));
                     return more(vfs, cred);
                 }

@@ -137,16 +137,20 @@ public final class SetInfo implements SmbCommand {
         String newName = components.get(components.size() - 1);
         String newPath = SmbNames.join(components);
         return resolver.parent(cred, exchange.tree().root(), components).thenCompose(dir ->
-                resolver.find(cred, dir.fh(), newName).thenCompose(existing -> {
-                    boolean sameFile = existing != null && existing.fh().equals(open.handle());
+                resolver.entry(cred, dir.fh(), newName).thenCompose(existing -> {
+                    boolean sameFile = existing != null && existing.lookup().fh().equals(open.handle());
                     if (existing != null && !replace && !sameFile) {
                         throw new SmbStatusException(NtStatus.OBJECT_NAME_COLLISION, newPath);
                     }
                     if (link) {
                         return vfs.link(cred, open.handle(), dir.fh(), newName).thenApply(r -> null);
                     }
-                    // A case-only rename keeps the new case: the existing entry is this very file.
-                    return vfs.rename(cred, open.parent(), open.name(), dir.fh(), newName).thenApply(r -> {
+                    // A case-only rename keeps the new case; replacing another entry must remove it under its own case.
+                    CompletionStage<?> cleared = existing != null && !sameFile && !existing.name().equals(newName)
+                            ? (existing.lookup().attrs().isDirectory() ? vfs.rmdir(cred, dir.fh(), existing.name())
+                                    : vfs.remove(cred, dir.fh(), existing.name()))
+                            : CompletableFuture.completedFuture(null);
+                    return cleared.thenCompose(c -> vfs.rename(cred, open.parent(), open.name(), dir.fh(), newName)).thenApply(r -> {
                         open.movedTo(dir.fh(), newName, newPath);
                         return null;
                     });

@@ -61,25 +61,34 @@ public final class Resolver {
 
     /** The entry {@code name} of {@code dir}, or null (not a failure) when there is none. */
     public CompletionStage<Lookup> find(Cred cred, FileHandle dir, String name) {
+        return entry(cred, dir, name).thenApply(e -> e == null ? null : e.lookup());
+    }
+
+    /** As {@link #find}, with the name the entry has in the folder, which may differ from {@code name} in case. */
+    public CompletionStage<Entry> entry(Cred cred, FileHandle dir, String name) {
         return vfs.lookup(cred, dir, name, AttrMask.ALL).handle((found, failure) -> {
             if (failure == null) {
-                return CompletableFuture.completedFuture(found);
+                return CompletableFuture.completedFuture(new Entry(name, found));
             }
             if (!isNoEnt(failure)) {
-                return CompletableFuture.<Lookup>failedFuture(failure);
+                return CompletableFuture.<Entry>failedFuture(failure);
             }
             if (!caseInsensitive) {
-                return CompletableFuture.<Lookup>completedFuture(null);
+                return CompletableFuture.<Entry>completedFuture(null);
             }
             return scan(cred, dir, name, 0, 0, 0).toCompletableFuture();
         }).thenCompose(stage -> stage);
     }
 
-    private CompletionStage<Lookup> scan(Cred cred, FileHandle dir, String name, long cookie, long verifier, int seen) {
+    /** A folder entry found by {@link #entry}: its name in the folder and what it is. */
+    public record Entry(String name, Lookup lookup) {
+    }
+
+    private CompletionStage<Entry> scan(Cred cred, FileHandle dir, String name, long cookie, long verifier, int seen) {
         return vfs.readdir(cred, dir, cookie, verifier, PAGE, AttrMask.NONE).thenCompose(page -> {
             for (DirEntry entry : page.entries()) {
                 if (entry.name().equalsIgnoreCase(name)) {
-                    return vfs.lookup(cred, dir, entry.name(), AttrMask.ALL);
+                    return vfs.lookup(cred, dir, entry.name(), AttrMask.ALL).thenApply(l -> new Entry(entry.name(), l));
                 }
             }
             int total = seen + page.entries().size();
