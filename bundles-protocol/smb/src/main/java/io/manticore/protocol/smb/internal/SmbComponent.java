@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.manticore.api.admin.ClientSource;
+import io.manticore.api.admin.SessionSource;
 import io.manticore.api.config.ConfigService;
 import io.manticore.api.lease.LeaseManager;
 import io.manticore.api.protocol.ProtocolHandler;
@@ -36,6 +37,7 @@ public final class SmbComponent implements ProtocolHandler {
     private final SmbPipeline pipeline;
     private final ServiceRegistration<ProtocolHandler> protocol;
     private final ServiceRegistration<ClientSource> clientSource;
+    private final ServiceRegistration<SessionSource> sessionSource;
 
     @Activate
     public SmbComponent(BundleContext bundle, @Reference Vfs vfs, @Reference ConfigService config,
@@ -46,6 +48,7 @@ public final class SmbComponent implements ProtocolHandler {
         props.put(ProtocolHandler.PROTOCOL_PROPERTY, name());
         protocol = bundle.registerService(ProtocolHandler.class, this, props);
         clientSource = bundle.registerService(ClientSource.class, clients, null);
+        sessionSource = bundle.registerService(SessionSource.class, clients, null);
         LOG.info("SMB service ready ({} shares configured)", config.current().shares().size());
     }
 
@@ -69,6 +72,7 @@ public final class SmbComponent implements ProtocolHandler {
     void deactivate() {
         protocol.unregister();
         clientSource.unregister();
+        sessionSource.unregister();
         // SMB clients reconnect and reopen their files by themselves when a connection drops.
         if (!channels.close().awaitUninterruptibly(CLOSE_SECONDS, TimeUnit.SECONDS)) {
             LOG.warn("SMB connections still open after {} s", CLOSE_SECONDS);

@@ -45,7 +45,7 @@ public final class ConfigParser {
     private static final Set<String> LISTENER = Set.of("protocol", "transport", "address", "port");
     private static final Set<String> MOUNT = Set.of("module", "path", "options");
     private static final Set<String> EXPORT = Set.of("access", "squash", "clients", "anonuid", "anongid");
-    private static final Set<String> SHARE = Set.of("path", "access", "comment");
+    private static final Set<String> SHARE = Set.of("path", "access", "comment", "encrypt");
     private static final Set<String> BUCKET = Set.of("path", "public_read");
     private static final Set<String> USER = Set.of("name", "password", "nt_hash", "uid", "gid", "groups", "shell_admin");
     private static final Set<String> S3KEY = Set.of("access_key", "secret_key", "user");
@@ -170,7 +170,8 @@ public final class ConfigParser {
             JsonNode s = e.getValue().object().onlyKeys(SHARE);
             String path = s.get("path").requiredString();
             checkNamespacePath(path, s.get("path").path(), mounts);
-            out.put(e.getKey(), new ShareConfig(path, readOnly(s.get("access")), s.get("comment").string("")));
+            out.put(e.getKey(), new ShareConfig(path, readOnly(s.get("access")), s.get("comment").string(""),
+                    s.get("encrypt").bool(false)));
         }
         return out;
     }

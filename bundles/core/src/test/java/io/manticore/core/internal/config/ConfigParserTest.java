@@ -15,6 +15,7 @@ import io.manticore.api.config.ExportConfig;
 import io.manticore.api.config.ListenerConfig;
 import io.manticore.api.config.S3Settings;
 import io.manticore.api.config.ServerConfig;
+import io.manticore.api.config.ShareConfig;
 
 public class ConfigParserTest {
 
@@ -136,6 +137,15 @@ public class ConfigParserTest {
         refused("{\"users\": [{\"name\": \"a\", \"password\": \"p\", \"uid\": 1, \"gid\": 1}, {\"name\": \"a\", \"password\": \"q\", \"uid\": 2, \"gid\": 2}]}", "$.users[1].name", "twice");
         refused("{\"s3_access_keys\": [{\"access_key\": \"k\", \"secret_key\": \"s\", \"user\": \"nobody\"}]}", "$.s3_access_keys[0].user", "no user named nobody");
         refused("{\"listeners\": [{\"protocol\": \"nfs3\", \"port\": 2049}, {\"protocol\": \"nfs3\", \"port\": 2049}]}", "$.listeners[1]", "already uses");
+    }
+
+    @Test
+    public void aShareMayRequireEncryptionAndDoesNotByDefault() throws Exception {
+        ServerConfig c = ConfigParser.parse("{" + MOUNT + ", \"shares\": {\"open\": {\"path\": \"/mem\"},"
+                + " \"sealed\": {\"path\": \"/mem\", \"access\": \"ro\", \"encrypt\": true}}}");
+        assertEquals(new ShareConfig("/mem", false, "", false), c.shares().get("open"));
+        assertEquals(new ShareConfig("/mem", true, "", true), c.shares().get("sealed"));
+        refused("{" + MOUNT + ", \"shares\": {\"s\": {\"path\": \"/mem\", \"encrypt\": \"yes\"}}}", "$.shares.s.encrypt", "");
     }
 
     @Test

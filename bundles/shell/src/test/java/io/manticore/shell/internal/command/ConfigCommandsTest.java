@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 
+import io.manticore.api.admin.SessionInfo;
+import io.manticore.api.admin.SessionSource;
 import io.manticore.api.config.ExportConfig;
 import io.manticore.api.config.ShareConfig;
 
@@ -43,13 +45,16 @@ public class ConfigCommandsTest {
 
     @Test
     public void sharesPrintsPathAccessAndComment() {
-        List<Named<ShareConfig>> result = new SharesCommand(config).shares();
+        SessionSource smb = () -> List.of(
+                new SessionInfo("smb", "10.0.0.7", "alice", "3.1.1", true, true, 3, List.of("MEM", "archive")),
+                new SessionInfo("smb", "10.0.0.8", "bob", "2.1", false, false, 0, List.of("mem")));
+        List<Named<ShareConfig>> result = new SharesCommand(config, List.of(smb)).shares();
 
         assertEquals(""
-                + "NAME     PATH           ACCESS  COMMENT\n"
-                + "----     ----           ------  -------\n"
-                + "mem      /mem           rw      scratch space\n"
-                + "archive  /data/archive  ro      -\n", output.text());
+                + "NAME     PATH           ACCESS  COMMENT        CONNECTIONS\n"
+                + "----     ----           ------  -------        -----------\n"
+                + "mem      /mem           rw      scratch space            2\n"
+                + "archive  /data/archive  ro      -                        1\n", output.text());
         assertEquals(List.of(new Named<>("mem", memShare), new Named<>("archive", archiveShare)), result);
     }
 
@@ -57,7 +62,7 @@ public class ConfigCommandsTest {
     public void everyCommandSaysCoreIsNotRunningWhenConfigServiceIsAbsent() {
         List<Runnable> commands = List.of(
                 () -> new ExportsCommand(null).exports(),
-                () -> new SharesCommand(null).shares(),
+                () -> new SharesCommand(null, List.of()).shares(),
                 () -> new BucketsCommand(null, null, 1).buckets());
         for (Runnable command : commands) {
             IllegalStateException e = assertThrows(IllegalStateException.class, command::run);

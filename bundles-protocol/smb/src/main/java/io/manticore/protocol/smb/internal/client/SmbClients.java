@@ -7,12 +7,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.manticore.api.admin.ClientInfo;
 import io.manticore.api.admin.ClientSource;
+import io.manticore.api.admin.SessionInfo;
+import io.manticore.api.admin.SessionSource;
 import io.manticore.protocol.smb.internal.conn.SmbConnection;
 import io.manticore.protocol.smb.internal.session.Session;
+import io.manticore.protocol.smb.internal.session.TreeConnect;
 import io.manticore.protocol.smb.internal.wire.Dialect;
 
 /** The SMB connections for {@code nas:clients} and {@code nas:sessions}: user, dialect, signing, encryption, opens. */
-public final class SmbClients implements ClientSource {
+public final class SmbClients implements ClientSource, SessionSource {
 
     private final Set<SmbConnection> connections = ConcurrentHashMap.newKeySet();
 
@@ -34,12 +37,36 @@ public final class SmbClients implements ClientSource {
                 }
                 user = s.identity().display();
                 detail.add("session " + Long.toHexString(s.id()) + " " + user
-                        + (s.signer() != null && s.signingRequired() ? " signed" : "")
-                        + (s.encrypt() ? " encrypted" : "")
+                        + (signed(s) ? " signed" : "")
+                        + (encrypted(s) ? " encrypted" : "")
                         + ", trees " + s.trees().size() + ", opens " + s.opens().size());
             }
             out.add(new ClientInfo("smb", c.remote(), "ntlm:" + user, 1, c.calls(), detail));
         }
         return out;
+    }
+
+    @Override
+    public List<SessionInfo> sessions() {
+        List<SessionInfo> out = new ArrayList<>();
+        for (SmbConnection c : connections) {
+            for (Session s : c.sessions()) {
+                if (s.isValid()) {
+                    List<String> shares = s.trees().stream().map(TreeConnect::share).toList();
+                    out.add(new SessionInfo("smb", c.remote(), s.identity().display(), Dialect.name(c.dialect()),
+                            signed(s), encrypted(s), s.opens().size(), shares));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean signed(Session s) {
+        return s.signer() != null && s.signingRequired();
+    }
+
+    /** The whole session encrypts, or one of its trees does (a share that asks for it). */
+    private static boolean encrypted(Session s) {
+        return s.encrypt() || s.trees().stream().anyMatch(TreeConnect::encrypt);
     }
 }

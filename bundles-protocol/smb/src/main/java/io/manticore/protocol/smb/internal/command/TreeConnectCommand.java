@@ -49,7 +49,7 @@ public final class TreeConnectCommand implements SmbCommand {
         String name = shareName(path);
         Session session = exchange.session();
         if (name.equalsIgnoreCase(IPC)) {
-            return CompletableFuture.completedFuture(connected(exchange, session, IPC, null, false));
+            return CompletableFuture.completedFuture(connected(exchange, session, IPC, null, false, false));
         }
         Map.Entry<String, ShareConfig> share = find(exchange, name);
         if (share == null) {
@@ -61,14 +61,22 @@ public final class TreeConnectCommand implements SmbCommand {
                 LOG.warn("SMB share {} unavailable: {} is not a reachable folder", share.getKey(), share.getValue().path());
                 throw new SmbStatusException(NtStatus.BAD_NETWORK_NAME, "share folder unavailable");
             }
-            return connected(exchange, session, share.getKey(), found.fh(), share.getValue().readOnly());
+            return connected(exchange, session, share.getKey(), found.fh(), share.getValue().readOnly(),
+                    share.getValue().encrypt());
         });
     }
 
-    private static Reply connected(Exchange exchange, Session session, String share, FileHandle root, boolean readOnly) {
+    private static Reply connected(Exchange exchange, Session session, String share, FileHandle root, boolean readOnly,
+                                   boolean shareEncrypts) {
+        if (shareEncrypts && session.transformer() == null) {
+            // MS-SMB2 3.3.5.7: an encrypted share refuses a connection that cannot encrypt (RejectUnencryptedAccess).
+            LOG.warn("SMB share {} refused to {}: it requires encryption, which the connection did not negotiate", share,
+                    exchange.connection().remote());
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED, "share " + share + " requires encryption");
+        }
         int maximal = readOnly ? Access.READ_ONLY_MAXIMAL : Access.FULL;
-        TreeConnect tree = session.connect(id -> new TreeConnect(id, share, root, readOnly, session.encrypt(), maximal,
-                new AtomicLong()));
+        TreeConnect tree = session.connect(id -> new TreeConnect(id, share, root, readOnly,
+                session.encrypt() || shareEncrypts, maximal, new AtomicLong()));
         if (tree == null) {
             throw new SmbStatusException(NtStatus.INSUFFICIENT_RESOURCES, "too many tree connects");
         }
