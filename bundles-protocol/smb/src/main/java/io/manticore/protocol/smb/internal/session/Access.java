@@ -61,7 +61,9 @@ public final class Access {
     /**
      * What {@code cred} may do to a file with {@code attrs}, by its mode bits: read rights need r,
      * write rights w, execute x; attributes, control and synchronize are always allowed; DELETE is
-     * granted here and checked by the VFS against the parent when the delete happens.
+     * granted here and checked by the VFS against the parent when the delete happens. A file that
+     * may be read may be executed too (the client runs it, not the server), as Samba's "acl allow
+     * execute always" and Windows' default ACLs grant: clients ask for FILE_ALL on files they create.
      */
     public static int maximal(Cred cred, Attrs attrs, boolean readOnlyShare) {
         int perms = attrs.permissionsFor(cred);
@@ -72,7 +74,7 @@ public final class Access {
         if ((perms & 2) != 0) {
             mask |= WRITE_DATA | APPEND_DATA | WRITE_EA | WRITE_ATTRIBUTES | DELETE_CHILD;
         }
-        if ((perms & 1) != 0) {
+        if ((perms & 1) != 0 || (perms & 4) != 0 && !attrs.isDirectory()) {
             mask |= EXECUTE;
         }
         if (cred.isRoot() || cred.uid() == attrs.uid()) {
