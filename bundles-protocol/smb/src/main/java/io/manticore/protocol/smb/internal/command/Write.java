@@ -51,6 +51,9 @@ public final class Write implements SmbCommand {
         if (offset < 0 && offset != APPEND) {
             throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "offset " + offset);
         }
+        if (offset != APPEND) {
+            IoRules.checkLocks(exchange, open, offset, length, true);
+        }
         Stability stability = (request.i32(44) & WRITE_THROUGH) != 0 ? Stability.FILE_SYNC : Stability.UNSTABLE;
         var vfs = exchange.server().vfs();
         var cred = exchange.session().cred();

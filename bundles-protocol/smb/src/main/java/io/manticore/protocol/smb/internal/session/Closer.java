@@ -29,6 +29,11 @@ public final class Closer {
             return CompletableFuture.completedFuture(null);
         }
         leases.releaseOwner(open.owner());
+        for (ByteRangeLocks.Held lock : open.byteLocks().removeAll()) {
+            if (lock.owner() != null) {
+                leases.releaseOwner(lock.owner());
+            }
+        }
         if (!open.deleteOnClose() || !session.isValid()) {
             return CompletableFuture.completedFuture(null);
         }

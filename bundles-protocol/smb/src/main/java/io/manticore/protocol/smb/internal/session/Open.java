@@ -17,6 +17,7 @@ public final class Open {
     private final int access;
     private final int shareAccess;
     private final LockOwner owner;
+    private final ByteRangeLocks byteLocks;
     private final NamedPipe pipe;
     private volatile FileHandle parent;
     private volatile String name;
@@ -38,6 +39,7 @@ public final class Open {
         this.access = access;
         this.shareAccess = shareAccess;
         this.owner = owner;
+        this.byteLocks = owner == null ? null : new ByteRangeLocks(owner);
         this.pipe = pipe;
     }
 
@@ -89,9 +91,14 @@ public final class Open {
         return shareAccess;
     }
 
-    /** The owner of this open's share reservation and byte-range locks in the lease manager. */
+    /** The owner of this open's share reservation in the lease manager. */
     public LockOwner owner() {
         return owner;
+    }
+
+    /** This open's byte-range locks (null for a pipe). */
+    public ByteRangeLocks byteLocks() {
+        return byteLocks;
     }
 
     /** The pipe of an open on IPC$, or null. */

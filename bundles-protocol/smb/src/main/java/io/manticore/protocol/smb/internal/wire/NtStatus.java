@@ -54,6 +54,7 @@ public final class NtStatus {
     public static final int FILE_CLOSED = 0xC0000128;
     public static final int IO_DEVICE_ERROR = 0xC0000185;
     public static final int FS_DRIVER_REQUIRED = 0xC000019C;
+    public static final int INVALID_LOCK_RANGE = 0xC00001A1;
     public static final int USER_SESSION_DELETED = 0xC0000203;
     public static final int NOT_FOUND = 0xC0000225;
     public static final int STOPPED_ON_SYMLINK = 0x8000002D;
