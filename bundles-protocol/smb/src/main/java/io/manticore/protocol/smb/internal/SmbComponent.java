@@ -19,6 +19,7 @@ import io.manticore.api.lease.LeaseManager;
 import io.manticore.api.protocol.ProtocolHandler;
 import io.manticore.api.vfs.Vfs;
 import io.manticore.protocol.smb.internal.client.SmbClients;
+import io.manticore.protocol.smb.internal.crypto.JitWarmUp;
 import io.netty.channel.Channel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -42,6 +43,7 @@ public final class SmbComponent implements ProtocolHandler {
     @Activate
     public SmbComponent(BundleContext bundle, @Reference Vfs vfs, @Reference ConfigService config,
                         @Reference LeaseManager leases) {
+        JitWarmUp.start();
         SmbServer server = new SmbServer(vfs, config, leases, () -> SmbOptions.from(config.current()));
         pipeline = new SmbPipeline(server);
         Hashtable<String, Object> props = new Hashtable<>();
