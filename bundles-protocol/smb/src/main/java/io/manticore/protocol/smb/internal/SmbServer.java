@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import io.manticore.api.config.ConfigService;
 import io.manticore.api.lease.LeaseManager;
 import io.manticore.api.vfs.Vfs;
+import io.manticore.protocol.smb.internal.session.FoldedNames;
 import io.manticore.protocol.smb.internal.session.Session;
 import io.manticore.protocol.smb.internal.wire.FileTime;
 
@@ -28,6 +29,7 @@ public final class SmbServer {
     private final long startTime = FileTime.now();
     private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicLong nextSessionId;
+    private final FoldedNames folded = new FoldedNames();
 
     public SmbServer(Vfs vfs, ConfigService config, LeaseManager leases, Supplier<SmbOptions> options) {
         this.vfs = vfs;
@@ -45,6 +47,11 @@ public final class SmbServer {
 
     public Vfs vfs() {
         return vfs;
+    }
+
+    /** The case-folded names of folders searched lately, for case-insensitive lookups. */
+    public FoldedNames folded() {
+        return folded;
     }
 
     public ConfigService config() {

@@ -70,7 +70,7 @@ public final class Create implements SmbCommand {
         List<String> components = SmbNames.split(request.name());
         SmbServer server = exchange.server();
         Cred cred = exchange.session().cred();
-        Resolver resolver = new Resolver(server.vfs(), server.options().caseInsensitive());
+        Resolver resolver = new Resolver(server.vfs(), server.options().caseInsensitive(), server.folded());
         if (components.isEmpty()) {
             return server.vfs().getattr(cred, tree.root(), AttrMask.ALL).thenCompose(attrs ->
                     opened(exchange, request, desired, new Lookup(tree.root(), attrs, null), null, "", "", false));
@@ -137,13 +137,18 @@ public final class Create implements SmbCommand {
         Cred cred = exchange.session().cred();
         boolean readOnly = (request.fileAttributes() & FileAttributes.READONLY) != 0;
         if (request.has(CreateRequest.DIRECTORY_FILE)) {
-            return vfs.mkdir(cred, parent, name, SetAttrs.mode(DIR_MODE)).thenCompose(made ->
-                    opened(exchange, request, desired, new Lookup(made.fh(), made.attrs(), null), parent, name, path, true));
+            return vfs.mkdir(cred, parent, name, SetAttrs.mode(DIR_MODE)).thenCompose(made -> {
+                exchange.server().folded().added(parent, made.dir(), name);
+                return opened(exchange, request, desired, new Lookup(made.fh(), made.attrs(), null), parent, name, path, true);
+            });
         }
         SetAttrs attrs = SetAttrs.mode(readOnly ? FILE_MODE & ~0222 : FILE_MODE);
         return vfs.openAt(cred, parent, name, OpenFlags.create(CreateMode.CREATE_NEW), attrs, AttrMask.ALL)
-                .thenCompose(made -> opened(exchange, request, desired,
-                        new Lookup(made.file().handle(), made.attrs(), null), parent, name, path, true));
+                .thenCompose(made -> {
+                    exchange.server().folded().added(parent, made.dir(), name);
+                    return opened(exchange, request, desired, new Lookup(made.file().handle(), made.attrs(), null), parent,
+                            name, path, true);
+                });
     }
 
     /** Checks access and sharing, registers the open and answers; a creator gets what it asked. */

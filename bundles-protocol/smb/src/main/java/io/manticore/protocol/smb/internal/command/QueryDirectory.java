@@ -154,7 +154,7 @@ public final class QueryDirectory implements SmbCommand {
         }
 
         private CompletionStage<Reply> exact(Vfs vfs, Cred cred) {
-            Resolver resolver = new Resolver(vfs, exchange.server().options().caseInsensitive());
+            Resolver resolver = new Resolver(vfs, exchange.server().options().caseInsensitive(), exchange.server().folded());
             return resolver.entry(cred, open.handle(), scan.pattern()).thenCompose(entry -> {
                 scan.advance(0, 0, true);
                 if (entry != null) {

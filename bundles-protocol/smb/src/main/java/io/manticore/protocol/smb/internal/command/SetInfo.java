@@ -133,7 +133,7 @@ public final class SetInfo implements SmbCommand {
         }
         Vfs vfs = exchange.server().vfs();
         Cred cred = exchange.session().cred();
-        Resolver resolver = new Resolver(vfs, exchange.server().options().caseInsensitive());
+        Resolver resolver = new Resolver(vfs, exchange.server().options().caseInsensitive(), exchange.server().folded());
         String newName = components.get(components.size() - 1);
         String newPath = SmbNames.join(components);
         return resolver.parent(cred, exchange.tree().root(), components).thenCompose(dir ->

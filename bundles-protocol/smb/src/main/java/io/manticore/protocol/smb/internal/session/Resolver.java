@@ -1,6 +1,7 @@
 package io.manticore.protocol.smb.internal.session;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -28,10 +29,13 @@ public final class Resolver {
 
     private final Vfs vfs;
     private final boolean caseInsensitive;
+    private final FoldedNames folded;
 
-    public Resolver(Vfs vfs, boolean caseInsensitive) {
+    /** {@code folded} keeps the case-folded names of folders already scanned; null scans every time. */
+    public Resolver(Vfs vfs, boolean caseInsensitive, FoldedNames folded) {
         this.vfs = vfs;
         this.caseInsensitive = caseInsensitive;
+        this.folded = folded;
     }
 
     /** The folder holding the last of {@code components}, walking from {@code root}; OBJECT_PATH_NOT_FOUND when a folder is missing. */
@@ -76,8 +80,48 @@ public final class Resolver {
             if (!caseInsensitive) {
                 return CompletableFuture.<Entry>completedFuture(null);
             }
-            return scan(cred, dir, name, 0, 0, 0).toCompletableFuture();
+            if (folded == null) {
+                return scan(cred, dir, name, 0, 0, 0).toCompletableFuture();
+            }
+            return vfs.getattr(cred, dir, AttrMask.ALL).thenCompose(attrs -> {
+                String known = folded.find(dir, attrs.change(), name);
+                if (known == null) {
+                    return index(cred, dir, name, attrs.change(), FoldedNames.newScan(), 0, 0);
+                }
+                return known.isEmpty() ? CompletableFuture.<Entry>completedFuture(null) : named(cred, dir, known);
+            }).toCompletableFuture();
         }).thenCompose(stage -> stage);
+    }
+
+    /** Scans the whole folder into an index of its folded names, keeps it, and answers from it. */
+    private CompletionStage<Entry> index(Cred cred, FileHandle dir, String name, long change, Map<String, String> names,
+                                         long cookie, long verifier) {
+        return vfs.readdir(cred, dir, cookie, verifier, PAGE, AttrMask.NONE).thenCompose(page -> {
+            for (DirEntry entry : page.entries()) {
+                names.putIfAbsent(FoldedNames.fold(entry.name()), entry.name());
+            }
+            if (!page.eof() && !page.entries().isEmpty() && names.size() < MAX_SCAN) {
+                long next = page.entries().get(page.entries().size() - 1).cookie();
+                return index(cred, dir, name, change, names, next, page.verifier());
+            }
+            if (page.eof() || page.entries().isEmpty()) {
+                folded.scanned(dir, change, names);
+            }
+            String known = names.get(FoldedNames.fold(name));
+            return known == null ? CompletableFuture.<Entry>completedFuture(null) : named(cred, dir, known);
+        });
+    }
+
+    private CompletionStage<Entry> named(Cred cred, FileHandle dir, String name) {
+        return vfs.lookup(cred, dir, name, AttrMask.ALL).handle((l, failure) -> {
+            if (failure == null) {
+                return new Entry(name, l);
+            }
+            if (isNoEnt(failure)) {
+                return null;
+            }
+            throw failure instanceof CompletionException e ? e : new CompletionException(failure);
+        });
     }
 
     /** A folder entry found by {@link #entry}: its name in the folder and what it is. */
