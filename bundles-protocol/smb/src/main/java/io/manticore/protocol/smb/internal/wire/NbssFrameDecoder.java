@@ -12,15 +12,19 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 /**
  * Splits the direct-TCP stream into SMB messages (MS-SMB2 2.1): a zero byte, a 24-bit big-endian
  * length, then the message. A message over the maximum, or a NetBIOS session packet other than a
- * keep-alive, closes the connection with one log line.
+ * keep-alive, closes the connection with one log line. A message larger than what has arrived
+ * and than {@value #GATHER_FROM} bytes is gathered into a buffer of its own size as it arrives,
+ * so that an 8 MiB WRITE is copied once rather than with every growth of the cumulation buffer.
  */
 public final class NbssFrameDecoder extends ByteToMessageDecoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(NbssFrameDecoder.class);
     private static final int SESSION_MESSAGE = 0x00;
     private static final int KEEP_ALIVE = 0x85;
+    static final int GATHER_FROM = 256 * 1024;
 
     private final int maxMessage;
+    private ByteBuf gathering;
 
     public NbssFrameDecoder(int maxMessage) {
         this.maxMessage = maxMessage;
@@ -28,6 +32,14 @@ public final class NbssFrameDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (gathering != null) {
+            in.readBytes(gathering, Math.min(in.readableBytes(), gathering.writableBytes()));
+            if (gathering.isWritable()) {
+                return;
+            }
+            out.add(gathering);
+            gathering = null;
+        }
         while (in.readableBytes() >= 4) {
             int at = in.readerIndex();
             int type = in.getUnsignedByte(at);
@@ -45,10 +57,23 @@ public final class NbssFrameDecoder extends ByteToMessageDecoder {
                 return;
             }
             if (in.readableBytes() < 4 + length) {
+                if (length >= GATHER_FROM) {
+                    in.skipBytes(4);
+                    gathering = ctx.alloc().buffer(length, length);
+                    in.readBytes(gathering, in.readableBytes());
+                }
                 return;
             }
             in.skipBytes(4);
             out.add(in.readRetainedSlice(length));
+        }
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        if (gathering != null) {
+            gathering.release();
+            gathering = null;
         }
     }
 }
