@@ -12,6 +12,7 @@ import io.manticore.api.config.ConfigService;
 import io.manticore.api.lease.LeaseManager;
 import io.manticore.api.vfs.Vfs;
 import io.manticore.protocol.smb.internal.session.FoldedNames;
+import io.manticore.protocol.smb.internal.session.LeaseGrants;
 import io.manticore.protocol.smb.internal.session.Session;
 import io.manticore.protocol.smb.internal.wire.FileTime;
 
@@ -30,6 +31,7 @@ public final class SmbServer {
     private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicLong nextSessionId;
     private final FoldedNames folded = new FoldedNames();
+    private final LeaseGrants leaseGrants = new LeaseGrants();
 
     public SmbServer(Vfs vfs, ConfigService config, LeaseManager leases, Supplier<SmbOptions> options) {
         this.vfs = vfs;
@@ -47,6 +49,11 @@ public final class SmbServer {
 
     public Vfs vfs() {
         return vfs;
+    }
+
+    /** The leases the clients hold, by lease key. */
+    public LeaseGrants leaseGrants() {
+        return leaseGrants;
     }
 
     /** The case-folded names of folders searched lately, for case-insensitive lookups. */

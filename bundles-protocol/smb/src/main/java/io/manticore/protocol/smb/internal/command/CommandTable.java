@@ -27,7 +27,7 @@ public final class CommandTable {
         table[Command.CHANGE_NOTIFY] = new NotSupported();
         table[Command.QUERY_INFO] = new QueryInfo();
         table[Command.SET_INFO] = new SetInfo();
-        table[Command.OPLOCK_BREAK] = new NotSupported();
+        table[Command.OPLOCK_BREAK] = new OplockBreak();
         return table;
     }
 }

@@ -1,11 +1,16 @@
 package io.manticore.protocol.smb.internal.command;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import io.manticore.api.cred.Cred;
+import io.manticore.api.lease.Lease;
+import io.manticore.api.lease.LeaseState;
 import io.manticore.api.lease.LockOwner;
 import io.manticore.api.lease.ShareMode;
 import io.manticore.api.lease.ShareResult;
@@ -19,6 +24,7 @@ import io.manticore.api.vfs.OpenFlags;
 import io.manticore.api.vfs.SetAttrs;
 import io.manticore.api.vfs.Vfs;
 import io.manticore.protocol.smb.internal.SmbServer;
+import io.manticore.protocol.smb.internal.conn.BreakNotices;
 import io.manticore.protocol.smb.internal.conn.Exchange;
 import io.manticore.protocol.smb.internal.conn.Reply;
 import io.manticore.protocol.smb.internal.error.SmbStatusException;
@@ -26,6 +32,8 @@ import io.manticore.protocol.smb.internal.info.FileAttributes;
 import io.manticore.protocol.smb.internal.rpc.NamedPipe;
 import io.manticore.protocol.smb.internal.rpc.Pipes;
 import io.manticore.protocol.smb.internal.session.Access;
+import io.manticore.protocol.smb.internal.session.Caching;
+import io.manticore.protocol.smb.internal.session.CachingGrant;
 import io.manticore.protocol.smb.internal.session.Closer;
 import io.manticore.protocol.smb.internal.session.FileId;
 import io.manticore.protocol.smb.internal.session.Open;
@@ -33,6 +41,7 @@ import io.manticore.protocol.smb.internal.session.Resolver;
 import io.manticore.protocol.smb.internal.session.Session;
 import io.manticore.protocol.smb.internal.session.SmbNames;
 import io.manticore.protocol.smb.internal.session.TreeConnect;
+import io.manticore.protocol.smb.internal.wire.Dialect;
 import io.manticore.protocol.smb.internal.wire.NtStatus;
 
 /**
@@ -43,6 +52,14 @@ import io.manticore.protocol.smb.internal.wire.NtStatus;
 public final class Create implements SmbCommand {
 
     private static final int FILE_MODE = 0644;
+    private static final String LEASE_CONTEXT = "RqLs";
+    private static final int LEASE_V1_LENGTH = 32;
+    private static final int LEASE_V2_LENGTH = 52;
+    /** Rights that neither read nor write data: an open asking only for them breaks no oplock (MS-FSA 2.1.5.1.2.1). */
+    private static final int STAT_RIGHTS = Access.READ_ATTRIBUTES | Access.WRITE_ATTRIBUTES | Access.SYNCHRONIZE
+            | Access.READ_CONTROL;
+    /** What other clients' caching keeps when a file is opened: reads and handles, not writes. */
+    private static final LeaseState FOR_OPEN = new LeaseState(LeaseState.READ | LeaseState.HANDLE);
     private static final int DIR_MODE = 0755;
 
     @Override
@@ -104,8 +121,9 @@ public final class Create implements SmbCommand {
         }
         boolean truncate = request.disposition() == CreateRequest.OVERWRITE
                 || request.disposition() == CreateRequest.OVERWRITE_IF || request.disposition() == CreateRequest.SUPERSEDE;
-        return opened(exchange, request, desired | (truncate ? Access.WRITE_DATA : 0), existing, parent, name, path,
-                false).thenCompose(reply -> {
+        return breakOthers(exchange, request, desired, existing).thenCompose(broken ->
+                opened(exchange, request, desired | (truncate ? Access.WRITE_DATA : 0), existing, parent, name, path,
+                false)).thenCompose(reply -> {
                     if (!truncate || reply.isError()) {
                         return CompletableFuture.completedFuture(reply);
                     }
@@ -168,7 +186,7 @@ public final class Create implements SmbCommand {
             throw new SmbStatusException(NtStatus.CANNOT_DELETE, "the share root");
         }
         FileId id = session.nextFileId();
-        LockOwner owner = LockOwner.of("smb", Long.toHexString(session.id()), id.toBytes());
+        LockOwner owner = openOwner(exchange, session, id);
         ShareMode mode = shareMode(granted, request.shareAccess());
         if (mode.access() != 0) {
             ShareResult shared = exchange.server().leases().share(file.fh(), owner, mode);
@@ -184,8 +202,93 @@ public final class Create implements SmbCommand {
             throw new SmbStatusException(NtStatus.TOO_MANY_OPENED_FILES, "open limit");
         }
         exchange.file(id);
+        int oplock = grantCaching(exchange, request, open, attrs);
         return CompletableFuture.completedFuture(CreateResponse.reply(exchange, request, open, attrs, maximal,
-                created ? CreateResponse.CREATED : CreateResponse.OPENED));
+                created ? CreateResponse.CREATED : CreateResponse.OPENED, oplock));
+    }
+
+    /**
+     * Breaks other clients' oplocks and leases on {@code file} down to what lets this open proceed
+     * (MS-FSA 2.1.5.1.2: no one else caches writes; handles stay cached), unless the open only
+     * reads or writes attributes. Completes when they have acknowledged, or been revoked.
+     */
+    private static CompletionStage<Void> breakOthers(Exchange exchange, CreateRequest request, int desired, Lookup file) {
+        if ((desired & ~STAT_RIGHTS) == 0 || file.attrs().isDirectory()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        byte[] leaseKey = requestedLeaseKey(exchange, request);
+        LockOwner requester = leaseKey == null ? null : leaseOwner(exchange.connection().negotiated().clientGuid(), leaseKey);
+        return exchange.server().leases().breakLeases(file.fh(), requester, FOR_OPEN);
+    }
+
+    /** Grants the oplock or lease the request asks for, as far as other opens allow; returns the response's OplockLevel. */
+    private static int grantCaching(Exchange exchange, CreateRequest request, Open open, Attrs attrs) {
+        if (attrs.isDirectory() || open.handle() == null) {
+            return Caching.OPLOCK_NONE;
+        }
+        SmbServer server = exchange.server();
+        byte[] leaseKey = requestedLeaseKey(exchange, request);
+        CachingGrant grant;
+        LeaseState wanted;
+        if (leaseKey != null) {
+            byte[] data = request.contexts().get(LEASE_CONTEXT);
+            int version = data.length >= LEASE_V2_LENGTH && Dialect.isSmb3(exchange.connection().dialect()) ? 2 : 1;
+            LockOwner key = leaseOwner(exchange.connection().negotiated().clientGuid(), leaseKey);
+            grant = server.leaseGrants().join(key, () -> CachingGrant.lease(key, open.handle(), leaseKey, version,
+                    BreakNotices.to(exchange.connection(), exchange.session(), open.tree().encrypt()), server.leaseGrants()));
+            if (!grant.file().equals(open.handle())) {
+                server.leaseGrants().leave(grant);
+                throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "lease key reused for another file");
+            }
+            wanted = Caching.ofLease(intLE(data, 16));
+        } else {
+            wanted = Caching.ofOplock(request.oplock());
+            if (wanted.isNone()) {
+                return Caching.OPLOCK_NONE;
+            }
+            // The open's own owner: an oplock is the open's, and its share reservation must not count against it.
+            grant = CachingGrant.oplock(open.owner(), open.handle(),
+                    BreakNotices.to(exchange.connection(), exchange.session(), open.tree().encrypt()));
+            grant.oplockFile(open.id());
+        }
+        Lease lease = server.leases().acquireLease(open.handle(), grant.key(), wanted, grant);
+        grant.lease(lease);
+        open.caching(grant);
+        return grant.isLease() ? Caching.OPLOCK_LEASE : Caching.oplockOf(lease.state());
+    }
+
+    /** The lease key of the request's RqLs context when it asks for a lease and the dialect has them, else null. */
+    private static byte[] requestedLeaseKey(Exchange exchange, CreateRequest request) {
+        byte[] data = request.contexts().get(LEASE_CONTEXT);
+        if (request.oplock() != Caching.OPLOCK_LEASE || data == null || data.length < LEASE_V1_LENGTH
+                || exchange.connection().dialect() < Dialect.SMB_2_1) {
+            return null;
+        }
+        return Arrays.copyOf(data, 16);
+    }
+
+    /**
+     * The key a client's lease is held under in core's lease manager: the lease key, within the
+     * client named by its ClientGuid, as its opens' share reservations are (so they leave it W).
+     */
+    static LockOwner leaseOwner(byte[] clientGuid, byte[] leaseKey) {
+        return LockOwner.of("smb", HexFormat.of().formatHex(clientGuid), leaseKey);
+    }
+
+    /** An open's owner of share reservations, byte-range locks and oplock: the session and file id, within the client. */
+    private static LockOwner openOwner(Exchange exchange, Session session, FileId id) {
+        byte[] file = id.toBytes();
+        byte[] own = new byte[Long.BYTES + file.length];
+        ByteBuffer.wrap(own).putLong(session.id()).put(file);
+        byte[] guid = exchange.connection().negotiated().clientGuid();
+        // SMB 2.0.2 clients send no ClientGuid: each session is then a client of its own.
+        String client = Arrays.equals(guid, new byte[guid.length]) ? "session-" + Long.toHexString(session.id())
+                : HexFormat.of().formatHex(guid);
+        return LockOwner.of("smb", client, own);
+    }
+
+    private static int intLE(byte[] data, int at) {
+        return (data[at] & 0xff) | (data[at + 1] & 0xff) << 8 | (data[at + 2] & 0xff) << 16 | (data[at + 3] & 0xff) << 24;
     }
 
     private static Reply openPipe(Exchange exchange, CreateRequest request) {

@@ -40,7 +40,7 @@ public record CreateRequest(int oplock, int desiredAccess, int fileAttributes, i
         }
         String name = request.utf16(request.u16(44), nameLength);
         Map<String, byte[]> contexts = contexts(request, request.u32(48), request.u32(52));
-        return new CreateRequest(request.u8(1), request.i32(24), request.i32(28), request.i32(32), disposition,
+        return new CreateRequest(request.u8(3), request.i32(24), request.i32(28), request.i32(32), disposition,
                 request.i32(40), name, contexts);
     }
 

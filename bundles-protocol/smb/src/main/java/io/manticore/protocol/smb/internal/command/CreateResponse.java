@@ -2,16 +2,19 @@ package io.manticore.protocol.smb.internal.command;
 
 import java.nio.charset.StandardCharsets;
 
+import io.manticore.api.lease.Lease;
 import io.manticore.api.vfs.Attrs;
 import io.manticore.protocol.smb.internal.conn.Exchange;
 import io.manticore.protocol.smb.internal.conn.Reply;
 import io.manticore.protocol.smb.internal.info.FileAttributes;
 import io.manticore.protocol.smb.internal.info.Times;
+import io.manticore.protocol.smb.internal.session.Caching;
+import io.manticore.protocol.smb.internal.session.CachingGrant;
 import io.manticore.protocol.smb.internal.session.Open;
 import io.manticore.protocol.smb.internal.wire.Smb2Header;
 import io.netty.buffer.ByteBuf;
 
-/** The CREATE response (MS-SMB2 2.2.14) and the create contexts it answers: MxAc (2.2.14.2.5) and QFid (2.2.14.2.9). */
+/** The CREATE response (MS-SMB2 2.2.14) and the create contexts it answers: MxAc (2.2.14.2.5), QFid (2.2.14.2.9), RqLs. */
 final class CreateResponse {
 
     static final int OPENED = 1;
@@ -21,14 +24,18 @@ final class CreateResponse {
     private static final int FIXED = 88;
     private static final String MAXIMAL_ACCESS = "MxAc";
     private static final String QUERY_ON_DISK_ID = "QFid";
+    private static final String LEASE = "RqLs";
+    private static final int LEASE_BREAK_IN_PROGRESS = 0x02;
     private static final int PIPE_ATTRIBUTES = FileAttributes.NORMAL;
 
     private CreateResponse() {
     }
 
-    static Reply reply(Exchange exchange, CreateRequest request, Open open, Attrs attrs, int maximal, int action) {
-        ByteBuf body = exchange.alloc().buffer(FIXED + 96);
+    static Reply reply(Exchange exchange, CreateRequest request, Open open, Attrs attrs, int maximal, int action,
+                       int oplockLevel) {
+        ByteBuf body = exchange.alloc().buffer(FIXED + 160);
         fixed(body, action);
+        body.setByte(2, oplockLevel);
         Times.write(body, attrs);
         body.writeLongLE(Times.allocation(attrs));
         body.writeLongLE(attrs.isDirectory() ? 0 : attrs.size());
@@ -50,6 +57,10 @@ final class CreateResponse {
             body.writeLongLE(open.handle().mountId().hashCode());
             body.writeZero(16);
         }
+        CachingGrant grant = open.caching();
+        if (grant != null && grant.isLease()) {
+            previous = lease(body, previous, grant);
+        }
         if (previous >= 0) {
             body.setIntLE(80, Smb2Header.SIZE + start);
             body.setIntLE(84, body.writerIndex() - start);
@@ -57,6 +68,23 @@ final class CreateResponse {
             body.writeByte(0);
         }
         return Reply.ok(body);
+    }
+
+    /** The RqLs response context (MS-SMB2 2.2.14.2.10 v1, 2.2.14.2.11 v2): the lease key and the state granted. */
+    private static int lease(ByteBuf body, int previous, CachingGrant grant) {
+        Lease lease = grant.lease();
+        int flags = lease.breakingTo() != null ? LEASE_BREAK_IN_PROGRESS : 0;
+        int at = context(body, previous, LEASE, grant.version() >= 2 ? 52 : 32);
+        body.writeBytes(grant.leaseKey());
+        body.writeIntLE(Caching.leaseOf(lease.state()));
+        body.writeIntLE(flags);
+        body.writeLongLE(0);
+        if (grant.version() >= 2) {
+            body.writeZero(16);
+            body.writeShortLE(grant.epoch());
+            body.writeShortLE(0);
+        }
+        return at;
     }
 
     /** The reply of an open that truncated an existing file: action OVERWRITTEN, size 0. */

@@ -125,7 +125,7 @@ public final class Negotiate implements SmbCommand {
     private static int capabilities(int dialect, int cipher) {
         int caps = 0;
         if (dialect >= Dialect.SMB_2_1) {
-            caps |= Negotiated.CAP_LARGE_MTU;
+            caps |= Negotiated.CAP_LARGE_MTU | Negotiated.CAP_LEASING;
         }
         if (Dialect.isSmb3(dialect) && dialect != Dialect.SMB_3_1_1 && cipher != 0) {
             caps |= Negotiated.CAP_ENCRYPTION;

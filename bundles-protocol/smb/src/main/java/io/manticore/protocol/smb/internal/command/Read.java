@@ -50,7 +50,7 @@ public final class Read implements SmbCommand {
             throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "offset " + offset);
         }
         IoRules.checkLocks(exchange, open, offset, length, false);
-        return exchange.server().vfs().read(exchange.session().cred(), open.handle(), offset, (int) length)
+        return exchange.server().vfs().read(open.cred(exchange.session().cred()), open.handle(), offset, (int) length)
                 .thenApply(result -> answer(exchange, result, length, minimum));
     }
 

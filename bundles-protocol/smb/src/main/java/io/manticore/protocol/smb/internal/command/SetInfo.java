@@ -97,7 +97,7 @@ public final class SetInfo implements SmbCommand {
             set = set.withBirthtime(FileTime.toNanos(creation));
         }
         Vfs vfs = exchange.server().vfs();
-        Cred cred = exchange.session().cred();
+        Cred cred = open.cred(exchange.session().cred());
         if (attributes == 0 || open.isDirectory()) {
             return set.isEmpty() ? CompletableFuture.completedFuture(null)
                     : vfs.setattr(cred, open.handle(), set, Guard.NONE);
@@ -132,7 +132,7 @@ public final class SetInfo implements SmbCommand {
             throw new SmbStatusException(NtStatus.ACCESS_DENIED, "rename of the share root");
         }
         Vfs vfs = exchange.server().vfs();
-        Cred cred = exchange.session().cred();
+        Cred cred = open.cred(exchange.session().cred());
         Resolver resolver = new Resolver(vfs, exchange.server().options().caseInsensitive(), exchange.server().folded());
         String newName = components.get(components.size() - 1);
         String newPath = SmbNames.join(components);
@@ -183,7 +183,7 @@ public final class SetInfo implements SmbCommand {
             throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "size " + size);
         }
         Vfs vfs = exchange.server().vfs();
-        Cred cred = exchange.session().cred();
+        Cred cred = open.cred(exchange.session().cred());
         if (!allocation) {
             return vfs.setattr(cred, open.handle(), SetAttrs.NONE.withSize(size), Guard.NONE);
         }

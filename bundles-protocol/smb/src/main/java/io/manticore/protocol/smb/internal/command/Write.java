@@ -56,7 +56,7 @@ public final class Write implements SmbCommand {
         }
         Stability stability = (request.i32(44) & WRITE_THROUGH) != 0 ? Stability.FILE_SYNC : Stability.UNSTABLE;
         var vfs = exchange.server().vfs();
-        var cred = exchange.session().cred();
+        var cred = open.cred(exchange.session().cred());
         CompletionStage<Long> at = offset == APPEND
                 ? vfs.getattr(cred, open.handle(), AttrMask.NONE).thenApply(attrs -> attrs.size())
                 : CompletableFuture.completedFuture(offset);

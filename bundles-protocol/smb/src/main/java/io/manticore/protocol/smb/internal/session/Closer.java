@@ -29,6 +29,10 @@ public final class Closer {
             return CompletableFuture.completedFuture(null);
         }
         leases.releaseOwner(open.owner());
+        CachingGrant caching = open.caching();
+        if (caching != null) {
+            caching.closed();
+        }
         for (ByteRangeLocks.Held lock : open.byteLocks().removeAll()) {
             if (lock.owner() != null) {
                 leases.releaseOwner(lock.owner());

@@ -1,5 +1,6 @@
 package io.manticore.protocol.smb.internal.session;
 
+import io.manticore.api.cred.Cred;
 import io.manticore.api.lease.LockOwner;
 import io.manticore.api.vfs.FileHandle;
 import io.manticore.protocol.smb.internal.rpc.NamedPipe;
@@ -26,6 +27,7 @@ public final class Open {
     private volatile long position;
     private volatile int mode;
     private DirectoryScan scan;
+    private volatile CachingGrant caching;
 
     public Open(FileId id, TreeConnect tree, FileHandle handle, FileHandle parent, String name, String path,
                 boolean directory, int access, int shareAccess, LockOwner owner, NamedPipe pipe) {
@@ -94,6 +96,21 @@ public final class Open {
     /** The owner of this open's share reservation in the lease manager. */
     public LockOwner owner() {
         return owner;
+    }
+
+    /** The oplock or lease this open holds, or null. */
+    public CachingGrant caching() {
+        return caching;
+    }
+
+    public void caching(CachingGrant grant) {
+        caching = grant;
+    }
+
+    /** The session's identity with this open's lease key, so the open's own I/O breaks none of its caching. */
+    public Cred cred(Cred sessionCred) {
+        CachingGrant held = caching;
+        return held == null ? sessionCred : sessionCred.withLeaseKey(held.key());
     }
 
     /** This open's byte-range locks (null for a pipe). */

@@ -9,6 +9,7 @@ public final class NtStatus {
     public static final int NOTIFY_ENUM_DIR = 0x0000010C;
     public static final int BUFFER_OVERFLOW = 0x80000005;
     public static final int NO_MORE_FILES = 0x80000006;
+    public static final int UNSUCCESSFUL = 0xC0000001;
     public static final int NOT_IMPLEMENTED = 0xC0000002;
     public static final int INVALID_INFO_CLASS = 0xC0000003;
     public static final int INFO_LENGTH_MISMATCH = 0xC0000004;
@@ -44,6 +45,7 @@ public final class NtStatus {
     public static final int NETWORK_ACCESS_DENIED = 0xC00000CA;
     public static final int BAD_NETWORK_NAME = 0xC00000CC;
     public static final int REQUEST_NOT_ACCEPTED = 0xC00000D0;
+    public static final int INVALID_OPLOCK_PROTOCOL = 0xC00000E3;
     public static final int NOT_SAME_DEVICE = 0xC00000D4;
     public static final int DIRECTORY_NOT_EMPTY = 0xC0000101;
     public static final int NOT_A_DIRECTORY = 0xC0000103;
