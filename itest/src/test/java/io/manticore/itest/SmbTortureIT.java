@@ -38,7 +38,7 @@ public class SmbTortureIT {
 
     private static final Path SMBTORTURE = Path.of("/usr/bin/smbtorture");
     private static final String PASSWORD = "itest-only-torture";
-    private static final long SUITE_MS = 180_000;
+    private static final long SUITE_MS = 420_000;
 
     @Inject
     private ListenerAdmin listeners;
