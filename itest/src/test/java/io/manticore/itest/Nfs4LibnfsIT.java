@@ -28,7 +28,6 @@ import org.osgi.framework.ServiceReference;
 import io.manticore.api.admin.ClientInfo;
 import io.manticore.api.admin.ClientSource;
 import io.manticore.api.admin.ListenerAdmin;
-import io.manticore.api.admin.ListenerInfo;
 import io.manticore.api.admin.MountAdmin;
 import io.manticore.api.cred.Cred;
 import io.manticore.api.vfs.FileHandle;
@@ -77,9 +76,7 @@ public class Nfs4LibnfsIT {
     public void connect() throws Exception {
         leaks = LeakLog.attach();
         LibNfs.requireInstalled();
-        Await.until("the nfs4 listener BOUND", 30_000, () -> port() > 0);
-        Await.until("mount mem ACTIVE", 20_000, () -> mounts.mounts().stream()
-                .anyMatch(m -> m.name().equals("mem") && "ACTIVE".equals(m.state())));
+        Running.await(listeners, mounts, "nfs4", "mem");
         scratch = Scratch.create("nfs4-libnfs");
     }
 
@@ -176,11 +173,6 @@ public class Nfs4LibnfsIT {
     }
 
     private int port() {
-        for (ListenerInfo l : listeners.listeners()) {
-            if (l.protocol().equals("nfs4") && l.boundPort() > 0) {
-                return l.boundPort();
-            }
-        }
-        return -1;
+        return Running.port(listeners, "nfs4");
     }
 }

@@ -29,7 +29,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 import io.manticore.api.admin.ListenerAdmin;
-import io.manticore.api.admin.ListenerInfo;
 import io.manticore.api.admin.MountAdmin;
 import io.manticore.api.cred.Cred;
 import io.manticore.api.vfs.FileHandle;
@@ -80,9 +79,7 @@ public class SmbClientsIT {
     public void connect() throws Exception {
         leaks = LeakLog.attach();
         assertTrue("smbclient is not installed: install smbclient (.ci/run does)", Files.isExecutable(SMBCLIENT));
-        Await.until("the smb listener BOUND", 30_000, () -> port() > 0);
-        Await.until("mount mem ACTIVE", 20_000, () -> mounts.mounts().stream()
-                .anyMatch(m -> m.name().equals("mem") && "ACTIVE".equals(m.state())));
+        Running.await(listeners, mounts, "smb", "mem");
         scratch = Scratch.create("smb-clients");
     }
 
@@ -244,11 +241,6 @@ public class SmbClientsIT {
     }
 
     private int port() {
-        for (ListenerInfo l : listeners.listeners()) {
-            if (l.protocol().equals("smb") && l.boundPort() > 0) {
-                return l.boundPort();
-            }
-        }
-        return -1;
+        return Running.port(listeners, "smb");
     }
 }

@@ -24,7 +24,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 import io.manticore.api.admin.ListenerAdmin;
-import io.manticore.api.admin.ListenerInfo;
 import io.manticore.api.admin.MountAdmin;
 
 /**
@@ -65,9 +64,7 @@ public class SmbTortureIT {
     public void connect() throws Exception {
         leaks = LeakLog.attach();
         assertTrue("smbtorture is not installed: install samba-testsuite (.ci/run does)", Files.isExecutable(SMBTORTURE));
-        Await.until("the smb listener BOUND", 30_000, () -> port() > 0);
-        Await.until("mount mem ACTIVE", 20_000, () -> mounts.mounts().stream()
-                .anyMatch(m -> m.name().equals("mem") && "ACTIVE".equals(m.state())));
+        Running.await(listeners, mounts, "smb", "mem");
         scratch = Scratch.create("smb-torture");
     }
 
@@ -143,11 +140,6 @@ public class SmbTortureIT {
     }
 
     private int port() {
-        for (ListenerInfo l : listeners.listeners()) {
-            if (l.protocol().equals("smb") && l.boundPort() > 0) {
-                return l.boundPort();
-            }
-        }
-        return -1;
+        return Running.port(listeners, "smb");
     }
 }
